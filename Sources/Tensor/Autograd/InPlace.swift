@@ -1,0 +1,108 @@
+extension Tensor {
+    /// Refuses an in-place write PyTorch refuses: a result of another shape, a leaf that requires grad, or a view of
+    /// one, while grad mode is on. Call before writing anything.
+    func checkInPlace(resultShape: [Int], resultDType: DType? = nil) throws(TensorError) {
+        if resultShape != shape { throw .inPlaceShapeMismatch(output: shape, broadcast: resultShape) }
+        if let resultDType, !DType.canCast(from: resultDType, to: dtype) {
+            throw .cannotCastResult(result: resultDType, output: dtype)
+        }
+        guard GradMode.isEnabled else { return }
+        if let base = viewBase, base.requiresGrad, base.isLeaf { throw .viewOfLeafInPlace }
+        if requiresGrad && isLeaf { throw .leafInPlace }
+    }
+
+    /// Records an in-place operation that overwrote `self` using `inputs`.
+    ///
+    /// `backward` gets the gradient of the new values and returns gradients for the old values of `self` followed by
+    /// one per input.
+    func recordInPlace(
+        _ name: String,
+        inputs: [Tensor],
+        saving: [Tensor] = [],
+        backward: @escaping (Tensor, [Tensor]) throws(TensorError) -> [Tensor?]
+    ) {
+        guard GradMode.isEnabled, requiresGrad || inputs.contains(where: { $0.requiresGrad }) else { return }
+        let edges = ([self] + inputs).map { $0.requiresGrad ? $0.gradientEdge() : nil }
+        adoptInPlace(Node(name: name, edges: edges, saving: saving, backward: backward))
+    }
+
+    /// Makes `node`, whose first edge is the old value of `self`, the producer of `self`'s new values.
+    ///
+    /// When `self` is a view, the write is recorded on its base as PyTorch's `CopySlices`: the base's gradient routes
+    /// the view's region through `node` and passes the rest through unchanged, and the view then reads its values
+    /// out of the rewritten base.
+    func adoptInPlace(_ node: Node) {
+        guard let base = viewBase else {
+            gradFn = node
+            requiresGrad = true
+            return
+        }
+        let geometry = ViewGeometry(of: self, in: base)
+        let edges = [base.requiresGrad ? base.gradientEdge() : nil] + node.edges.dropFirst()
+        let copySlices = Node(name: "CopySlices", edges: edges, saving: []) { grad, _ throws(TensorError) in
+            let result = try geometry.zerosLikeBase(dtype: grad.dtype)
+            Cast.copy(grad, into: result)
+            let region = geometry.region(of: result)
+            var grads = try node.apply(try region.contiguousCopy())
+            if let selfGrad = grads.first ?? nil {
+                Cast.copy(selfGrad, into: region)
+            } else {
+                Cast.copy(Tensor(.int(0), dtype: region.dtype), into: region)
+            }
+            if grads.isEmpty { grads = [result] } else { grads[0] = result }
+            return grads
+        }
+        copySlices.wrappedNode = node
+        base.gradFn = copySlices
+        base.requiresGrad = true
+        gradFn = Node(name: "AsStridedBackward0", edges: [copySlices], saving: []) { grad, _ throws(TensorError) in
+            let full = try geometry.zerosLikeBase(dtype: grad.dtype)
+            Cast.copy(grad, into: geometry.region(of: full))
+            return [full]
+        }
+        requiresGrad = true
+    }
+}
+
+/// Where a view sits inside its base, so the same region can be cut out of a gradient laid out like the base.
+struct ViewGeometry {
+    let baseShape: [Int]
+    let baseStrides: [Int]
+    let baseOffset: Int
+    let storageBytes: Int
+    let shape: [Int]
+    let strides: [Int]
+    let offset: Int
+
+    init(of view: Tensor, in base: Tensor) {
+        baseShape = base.shape
+        baseStrides = base.strides
+        baseOffset = base.offset
+        storageBytes = base.storage.byteCount
+        shape = view.shape
+        strides = view.strides
+        offset = view.offset
+    }
+
+    /// A zero tensor laid out in memory exactly as the base is.
+    func zerosLikeBase(dtype: DType) throws(TensorError) -> Tensor {
+        let elements = storageBytes / max(dtype.itemSize, 1)
+        let storage = try Storage.zeroed(count: elements, dtype: dtype)
+        return Tensor(storage: storage, shape: baseShape, strides: baseStrides, offset: baseOffset, dtype: dtype)
+    }
+
+    /// The view's region of a tensor made by `zerosLikeBase`.
+    func region(of baseLike: Tensor) -> Tensor {
+        Tensor(storage: baseLike.storage, shape: shape, strides: strides, offset: offset, dtype: baseLike.dtype)
+    }
+}
+
+extension DType {
+    /// Whether an in-place operation may store a result of dtype `from` into a tensor of dtype `to`
+    /// (PyTorch's `canCast`: no float into integer, nothing non-bool into bool).
+    static func canCast(from: DType, to: DType) -> Bool {
+        if from.isFloatingPoint && !to.isFloatingPoint { return false }
+        if from != .bool && to == .bool { return false }
+        return true
+    }
+}

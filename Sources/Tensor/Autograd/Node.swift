@@ -1,0 +1,122 @@
+/// One recorded step of a computation: how to turn the gradient of its output into gradients of its inputs.
+///
+/// A node holds edges to the nodes that produced its inputs (or to the accumulators of leaf inputs) and the tensors its
+/// backward needs. Those saved tensors are released after a backward pass unless the graph is retained, which is what
+/// makes a second backward through the same graph an error, as in PyTorch.
+public final class Node {
+    /// The name PyTorch prints for this step, such as `MulBackward0`.
+    public let name: String
+    /// For each input, the node its gradient flows to, or nil when the input does not require grad.
+    let edges: [Node?]
+    /// The leaf whose `.grad` this node accumulates into; set only on `AccumulateGrad` nodes.
+    let leaf: Tensor?
+    /// A non-leaf output that asked to keep its gradient (`retain_grad()`).
+    weak var retainedOutput: Tensor?
+    /// A node this one calls from its backward without an edge to it (`CopySlices` wraps the in-place op's node).
+    var wrappedNode: Node?
+
+    private var saved: [Tensor]
+    private var savedVersions: [Int]
+    private var released = false
+    private let backwardFunction: ((Tensor, [Tensor]) throws(TensorError) -> [Tensor?])?
+
+    init(
+        name: String,
+        edges: [Node?],
+        saving saved: [Tensor],
+        backward: @escaping (Tensor, [Tensor]) throws(TensorError) -> [Tensor?]
+    ) {
+        self.name = name
+        self.edges = edges
+        self.leaf = nil
+        self.saved = saved
+        self.savedVersions = saved.map { $0.storage.version }
+        self.backwardFunction = backward
+    }
+
+    /// Makes the gradient sink of a leaf tensor.
+    init(accumulatingInto leaf: Tensor) {
+        self.name = "AccumulateGrad"
+        self.edges = []
+        self.leaf = leaf
+        self.saved = []
+        self.savedVersions = []
+        self.backwardFunction = nil
+    }
+
+    /// The nodes this one sends gradients to, in input order (PyTorch's `next_functions`).
+    public var nextFunctions: [Node?] { edges }
+
+    /// Computes the gradients of the inputs from the gradient of the output.
+    func apply(_ grad: Tensor) throws(TensorError) -> [Tensor?] {
+        guard let backwardFunction else { return [] }
+        if released { throw .backwardTwice }
+        for (tensor, version) in zip(saved, savedVersions) where tensor.storage.version != version {
+            throw .modifiedByInPlace(
+                typeName: tensor.dtype.legacyTypeName, shape: tensor.shape,
+                node: tensor.gradFn?.name, version: tensor.storage.version, expected: version)
+        }
+        return try backwardFunction(grad, saved)
+    }
+
+    /// Frees the saved tensors once a backward pass no longer needs them.
+    func releaseSaved() {
+        wrappedNode?.releaseSaved()
+        guard !saved.isEmpty else { return }
+        saved = []
+        savedVersions = []
+        released = true
+    }
+}
+
+extension Node: CustomStringConvertible {
+    /// `<MulBackward0 object>`, as PyTorch prints a grad_fn.
+    public var description: String { "<\(name) object>" }
+}
+
+/// Whether operations are being recorded for autograd (`torch.no_grad()` turns it off).
+public enum GradMode {
+    // NOTE: the engine runs on one thread; the interpreter enters and leaves no_grad scopes on that thread.
+    nonisolated(unsafe) private static var enabled = true
+
+    /// Whether new operations record their backward.
+    public static var isEnabled: Bool {
+        get { enabled }
+        set { enabled = newValue }
+    }
+
+    /// Runs `body` with recording set to `enabled`, restoring the previous setting afterwards.
+    public static func with<R, E: Error>(enabled value: Bool, _ body: () throws(E) -> R) throws(E) -> R {
+        let previous = enabled
+        enabled = value
+        defer { enabled = previous }
+        return try body()
+    }
+}
+
+extension Tensor {
+    /// Records how `self` was computed from `inputs`, if grad mode is on and any input requires grad.
+    ///
+    /// `backward` receives the gradient of `self` and the `saving` tensors and returns one gradient per input (nil
+    /// where an input needs none). It must not capture tensors itself, so that they are freed with the graph.
+    func recordGradient(
+        _ name: String,
+        inputs: [Tensor],
+        saving: [Tensor] = [],
+        backward: @escaping (Tensor, [Tensor]) throws(TensorError) -> [Tensor?]
+    ) {
+        guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return }
+        let edges = inputs.map { $0.requiresGrad ? $0.gradientEdge() : nil }
+        gradFn = Node(name: name, edges: edges, saving: saving, backward: backward)
+        requiresGrad = true
+    }
+
+    /// The node a gradient for this tensor flows into: its producer, or its leaf accumulator.
+    func gradientEdge() -> Node {
+        if let gradFn { return gradFn }
+        if let gradAccumulator { return gradAccumulator }
+        let accumulator = Node(accumulatingInto: self)
+        gradAccumulator = accumulator
+        return accumulator
+    }
+}

@@ -1,0 +1,170 @@
+/// Shape and stride arithmetic shared by every operation. Every function that takes sizes from a user checks them and
+/// throws; none traps on overflow.
+enum Shape {
+    /// The number of elements of a shape, refusing negative sizes and products that overflow.
+    static func checkedCount(_ shape: [Int]) throws(TensorError) -> Int {
+        var count = 1
+        for size in shape {
+            if size < 0 { throw .negativeDimension(size: size, shape: shape) }
+            let (product, overflow) = count.multipliedReportingOverflow(by: size)
+            if overflow { throw .outOfMemory(requestedBytes: nil) }
+            count = product
+        }
+        return count
+    }
+
+    /// Row-major strides for a shape.
+    static func contiguousStrides(_ shape: [Int]) -> [Int] {
+        var strides = [Int](repeating: 1, count: shape.count)
+        var step = 1
+        for dim in stride(from: shape.count - 1, through: 0, by: -1) {
+            strides[dim] = step
+            step &*= max(shape[dim], 1)
+        }
+        return strides
+    }
+
+    /// Whether strides describe a row-major layout with no gaps (size-1 dimensions may have any stride).
+    static func isContiguous(shape: [Int], strides: [Int]) -> Bool {
+        var expected = 1
+        for dim in stride(from: shape.count - 1, through: 0, by: -1) {
+            let size = shape[dim]
+            if size == 0 { return true }
+            if size == 1 { continue }
+            if strides[dim] != expected { return false }
+            expected &*= size
+        }
+        return true
+    }
+
+    /// The shape two shapes broadcast to, as PyTorch's error names them ("tensor a", "tensor b").
+    static func broadcast(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
+        let rank = max(a.count, b.count)
+        var result = [Int](repeating: 1, count: rank)
+        for i in 0..<rank {
+            let sizeA = i < rank - a.count ? 1 : a[i - (rank - a.count)]
+            let sizeB = i < rank - b.count ? 1 : b[i - (rank - b.count)]
+            if sizeA == sizeB || sizeB == 1 {
+                result[i] = sizeA
+            } else if sizeA == 1 {
+                result[i] = sizeB
+            } else {
+                throw .broadcastMismatch(sizeA: sizeA, sizeB: sizeB, dim: i)
+            }
+        }
+        return result
+    }
+
+    /// The shape any number of shapes broadcast to.
+    static func broadcast(_ shapes: [[Int]]) throws(TensorError) -> [Int] {
+        var result: [Int] = []
+        for shape in shapes { result = try broadcast(result, shape) }
+        return result
+    }
+
+    /// Strides that read a tensor of `shape`/`strides` as if it had `target` shape (zero along broadcast dimensions).
+    static func broadcastStrides(shape: [Int], strides: [Int], to target: [Int]) -> [Int] {
+        var result = [Int](repeating: 0, count: target.count)
+        let lead = target.count - shape.count
+        for i in 0..<shape.count where shape[i] != 1 || target[lead + i] == 1 {
+            result[lead + i] = strides[i]
+        }
+        return result
+    }
+
+    /// Turns a possibly negative dimension into an index in `0..<rank`, as PyTorch's `maybe_wrap_dim` does.
+    static func normalize(dim: Int, rank: Int) throws(TensorError) -> Int {
+        // A 0-d tensor accepts dims -1 and 0, as PyTorch does.
+        let effectiveRank = max(rank, 1)
+        guard dim >= -effectiveRank && dim < effectiveRank else {
+            throw .dimensionOutOfRange(dim: dim, low: -effectiveRank, high: effectiveRank - 1)
+        }
+        return dim < 0 ? dim + effectiveRank : dim
+    }
+
+    /// Normalises a list of dims, refusing repeats.
+    static func normalize(dims: [Int], rank: Int) throws(TensorError) -> [Int] {
+        var seen = Set<Int>()
+        var result: [Int] = []
+        for dim in dims {
+            let d = try normalize(dim: dim, rank: rank)
+            if !seen.insert(d).inserted { throw .repeatedDimension(dim: d) }
+            result.append(d)
+        }
+        return result
+    }
+
+    /// A shape as PyTorch writes it in messages: `[2, 3]`.
+    static func describe(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    /// A matrix shape as PyTorch writes it in matmul messages: `2x3`.
+    static func describeMatrix(_ shape: [Int]) -> String {
+        shape.map(String.init).joined(separator: "x")
+    }
+
+    /// Resolves a requested shape that may contain one -1 for a tensor of `count` elements.
+    static func infer(_ requested: [Int], count: Int) throws(TensorError) -> [Int] {
+        var inferred: Int?
+        var known = 1
+        for (i, size) in requested.enumerated() {
+            if size == -1 {
+                if inferred != nil { throw .onlyOneDimensionInferred }
+                inferred = i
+            } else if size < 0 {
+                throw .invalidShapeDimension(size: size)
+            } else {
+                let (product, overflow) = known.multipliedReportingOverflow(by: size)
+                if overflow { throw .shapeInvalidForInput(shape: requested, count: count) }
+                known = product
+            }
+        }
+        var result = requested
+        if let inferred {
+            if known == 0 {
+                throw .cannotInferWithZero(shape: requested)
+            }
+            if count % known != 0 { throw .shapeInvalidForInput(shape: requested, count: count) }
+            result[inferred] = count / known
+        } else if known != count {
+            throw .shapeInvalidForInput(shape: requested, count: count)
+        }
+        return result
+    }
+
+    /// Strides for viewing `shape`/`strides` as `newShape` without copying, or nil when the layout does not allow it
+    /// (PyTorch's `computeStride`).
+    static func viewStrides(shape: [Int], strides: [Int], newShape: [Int]) -> [Int]? {
+        let count = shape.reduce(1, *)
+        if count == 0 || shape.isEmpty { return contiguousStrides(newShape) }
+        var newStrides = [Int](repeating: 0, count: newShape.count)
+        var viewDim = newShape.count - 1
+        // Walk the old dims from the back, grouping runs that are contiguous with each other into chunks.
+        var chunkBaseStride = strides.last ?? 1
+        var tensorElements = 1
+        var viewElements = 1
+        var tensorDim = shape.count - 1
+        while tensorDim >= 0 {
+            tensorElements *= shape[tensorDim]
+            let chunkEnds = tensorDim == 0
+                || (shape[tensorDim - 1] != 1 && strides[tensorDim - 1] != tensorElements * chunkBaseStride)
+            if chunkEnds {
+                while viewDim >= 0 && (viewElements < tensorElements || newShape[viewDim] == 1) {
+                    newStrides[viewDim] = viewElements * chunkBaseStride
+                    viewElements *= newShape[viewDim]
+                    viewDim -= 1
+                }
+                if viewElements != tensorElements { return nil }
+                if tensorDim > 0 {
+                    chunkBaseStride = strides[tensorDim - 1]
+                    tensorElements = 1
+                    viewElements = 1
+                }
+            }
+            tensorDim -= 1
+        }
+        if viewDim != -1 { return nil }
+        return newStrides
+    }
+}

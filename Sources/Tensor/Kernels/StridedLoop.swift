@@ -1,0 +1,80 @@
+/// The geometry of a loop over several tensors of one (broadcast) shape, reduced to as few dimensions as possible.
+///
+/// Adjacent dimensions that every operand walks contiguously are merged and size-1 dimensions dropped, so a
+/// contiguous tensor becomes a single row and a broadcast `(N, 1) + (1, M)` becomes N rows of M. Kernels then run a
+/// tight inner loop per row over raw pointers; the per-row bookkeeping is all this type does.
+struct StridedLoop {
+    /// Sizes of the merged dimensions; the last is the row length. Never empty.
+    let shape: [Int]
+    /// Per operand, its stride along each merged dimension, in elements.
+    let strides: [[Int]]
+
+    /// Builds the loop for operands already broadcast to `shape` (a stride of 0 repeats an element).
+    init(shape: [Int], strides operandStrides: [[Int]]) {
+        var mergedShape: [Int] = []
+        var merged: [[Int]] = Array(repeating: [], count: operandStrides.count)
+        for dim in 0..<shape.count where shape[dim] != 1 {
+            let size = shape[dim]
+            let foldable = operandStrides.indices.allSatisfy {
+                merged[$0].last == operandStrides[$0][dim] * size
+            }
+            if foldable, let lastSize = mergedShape.last {
+                // The previous dimension steps exactly over this one for every operand: fold it in.
+                mergedShape[mergedShape.count - 1] = lastSize * size
+                for op in operandStrides.indices { merged[op][merged[op].count - 1] = operandStrides[op][dim] }
+            } else {
+                mergedShape.append(size)
+                for op in operandStrides.indices { merged[op].append(operandStrides[op][dim]) }
+            }
+        }
+        if mergedShape.isEmpty {
+            mergedShape = [1]
+            merged = Array(repeating: [0], count: operandStrides.count)
+        }
+        self.shape = mergedShape
+        self.strides = merged
+    }
+
+    /// The number of elements in one row.
+    var rowLength: Int { shape[shape.count - 1] }
+
+    /// The number of rows.
+    var rowCount: Int { shape.dropLast().reduce(1, *) }
+
+    /// Each operand's stride within a row.
+    func rowStride(_ operand: Int) -> Int { strides[operand][shape.count - 1] }
+
+    /// Calls `body` once per row with each operand's element offset at the row's start.
+    @inline(__always)
+    func forEachRow(_ body: (UnsafeBufferPointer<Int>) -> Void) {
+        let operands = strides.count
+        let outer = shape.count - 1
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: operands + max(outer, 1)) { scratch in
+            let offsets = UnsafeMutableBufferPointer(rebasing: scratch[0..<operands])
+            let counters = UnsafeMutableBufferPointer(rebasing: scratch[operands...])
+            offsets.initialize(repeating: 0)
+            counters.initialize(repeating: 0)
+            let rows = rowCount
+            for _ in 0..<rows {
+                body(UnsafeBufferPointer(offsets))
+                // Advance the odometer over the outer dimensions.
+                var dim = outer - 1
+                while dim >= 0 {
+                    counters[dim] += 1
+                    for op in 0..<operands { offsets[op] += strides[op][dim] }
+                    if counters[dim] < shape[dim] { break }
+                    for op in 0..<operands { offsets[op] -= strides[op][dim] * shape[dim] }
+                    counters[dim] = 0
+                    dim -= 1
+                }
+            }
+        }
+    }
+}
+
+extension Tensor {
+    /// This tensor's strides as seen from a broadcast `shape`.
+    func strides(broadcastTo target: [Int]) -> [Int] {
+        Shape.broadcastStrides(shape: shape, strides: strides, to: target)
+    }
+}

@@ -1,0 +1,120 @@
+/// An elementwise operation of two tensors: its kernels for each dtype and its backward, declared together.
+protocol BinaryPrimitive {
+    /// The grad_fn name PyTorch gives the result, such as `MulBackward0`.
+    static var backwardName: String { get }
+    /// The op's name in "not implemented for" messages.
+    static var kernelName: String { get }
+    /// The kernel for floating-point elements.
+    static func float<T: TensorFloat>(_ a: T, _ b: T) -> T
+    /// The kernel for integers; nil where PyTorch computes integer inputs in floating point instead.
+    static func integer(_ a: Int64, _ b: Int64) -> Int64?
+    /// The kernel for two bools; nil where PyTorch refuses or promotes.
+    static func boolean(_ a: Bool, _ b: Bool) -> Bool?
+    /// Refuses operands PyTorch refuses (bool subtraction, integer division by zero).
+    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError)
+    /// Whether the backward needs `a` (respectively `b`), given which inputs require grad.
+    static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool)
+    /// The gradients of `a` and `b` (full broadcast shape; the driver reduces them to the inputs' shapes).
+    static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?)
+}
+
+extension BinaryPrimitive {
+    static func integer(_ a: Int64, _ b: Int64) -> Int64? { nil }
+    static func boolean(_ a: Bool, _ b: Bool) -> Bool? { nil }
+    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {}
+    static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool) { (false, false) }
+
+    /// The dtype the kernel runs in for these operands.
+    static func computeType(_ a: Tensor, _ b: Tensor) -> DType {
+        let promoted = ResultType.of(a, b)
+        switch promoted {
+        case .bool:
+            if boolean(false, false) != nil { return .bool }
+            return integer(0, 0) != nil ? .int64 : .defaultFloat
+        case .int64:
+            return integer(0, 0) != nil ? .int64 : .defaultFloat
+        case .float32, .float64:
+            return promoted
+        }
+    }
+
+    /// Applies the op out of place, recording its backward.
+    static func apply(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let computeType = computeType(a, b)
+        try check(a, b, computeType: computeType)
+        let out = try Tensor(uninitializedShape: try Shape.broadcast(a.shape, b.shape), dtype: computeType)
+        run(try a.converted(to: computeType), try b.converted(to: computeType), into: out)
+        record(out, a, b)
+        return out
+    }
+
+    /// Applies the op in place on `a` (`add_`, `mul_`, ...), writing through views.
+    static func applyInPlace(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let computeType = computeType(a, b)
+        try a.checkInPlace(resultShape: try Shape.broadcast(a.shape, b.shape), resultDType: computeType)
+        try check(a, b, computeType: computeType)
+        let recording = GradMode.isEnabled && (a.requiresGrad || b.requiresGrad)
+        if !recording && computeType == a.dtype && !a.overlaps(b) {
+            run(a, try b.converted(to: computeType), into: a)
+            a.bumpVersion()
+            return a
+        }
+        let result = try apply(a, b)
+        Cast.copy(result, into: a)
+        a.bumpVersion()
+        if let node = result.gradFn { a.adoptInPlace(node) }
+        return a
+    }
+
+    private static func run(_ a: Tensor, _ b: Tensor, into out: Tensor) {
+        switch out.dtype {
+        case .float32:
+            Elementwise.map(a, b, into: out) { (x: Float, y: Float) in float(x, y) }
+        case .float64:
+            Elementwise.map(a, b, into: out) { (x: Double, y: Double) in float(x, y) }
+        case .int64:
+            Elementwise.map(a, b, into: out) { (x: Int64, y: Int64) in integer(x, y) ?? 0 }
+        case .bool:
+            Elementwise.map(a, b, into: out) { (x: Bool, y: Bool) in boolean(x, y) ?? false }
+        }
+    }
+
+    private static func record(_ out: Tensor, _ a: Tensor, _ b: Tensor) {
+        guard out.dtype.isFloatingPoint else { return }
+        let saves = saves(a: a.requiresGrad, b: b.requiresGrad)
+        let savedA = saves.a ? a : nil
+        let savedB = saves.b ? b : nil
+        let saving = [savedA, savedB].compactMap { $0 }
+        let (shapeA, shapeB, typeA, typeB) = (a.shape, b.shape, a.dtype, b.dtype)
+        out.recordGradient(backwardName, inputs: [a, b], saving: saving) { grad, saved throws(TensorError) in
+            var rest = saved[...]
+            let a = savedA == nil ? nil : rest.popFirst()
+            let b = savedB == nil ? nil : rest.popFirst()
+            let (gradA, gradB) = try backward(grad, a: a, b: b)
+            return [
+                try gradA?.reduced(toShape: shapeA, dtype: typeA), try gradB?.reduced(toShape: shapeB, dtype: typeB),
+            ]
+        }
+    }
+}
+
+extension Tensor {
+    /// This tensor's values in `dtype`, without recording (the operand cast inside a kernel).
+    func converted(to dtype: DType) throws(TensorError) -> Tensor {
+        if dtype == self.dtype { return self }
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        Cast.copy(self, into: out)
+        return out
+    }
+
+    /// Whether this tensor and `other` read any of the same memory through different layouts.
+    func overlaps(_ other: Tensor) -> Bool {
+        storage === other.storage && !(offset == other.offset && strides == other.strides && shape == other.shape)
+    }
+
+    /// A gradient summed over broadcast dimensions back to an input's shape, in the input's dtype.
+    func reduced(toShape target: [Int], dtype targetDType: DType) throws(TensorError) -> Tensor {
+        let summed = try sumToShape(target)
+        return summed.dtype == targetDType || !targetDType.isFloatingPoint ? summed : try summed.to(targetDType)
+    }
+}

@@ -1,0 +1,81 @@
+/// An elementwise operation of one tensor: its kernels for each dtype and its backward, declared together.
+protocol UnaryPrimitive {
+    /// The grad_fn name PyTorch gives the result, such as `ExpBackward0`.
+    var backwardName: String { get }
+    /// The op's name in "not implemented for" messages.
+    var kernelName: String { get }
+    /// Whether integer and bool inputs are computed in the default float dtype (as `exp`, `sin` do) rather than
+    /// kept (as `neg`, `abs` do).
+    var promotesIntegers: Bool { get }
+    /// The kernel for floating-point elements.
+    func float<T: TensorFloat>(_ x: T) -> T
+    /// The kernel for integers; nil where PyTorch has none.
+    func integer(_ x: Int64) -> Int64?
+    /// Refuses inputs PyTorch refuses.
+    func check(_ input: Tensor) throws(TensorError)
+    /// Whether the backward reads the input, and whether it reads the output.
+    var saves: (input: Bool, output: Bool) { get }
+    /// The gradient of the input.
+    func backward(_ grad: Tensor, input: Tensor?, output: Tensor?) throws(TensorError) -> Tensor
+}
+
+extension UnaryPrimitive {
+    var promotesIntegers: Bool { true }
+    func integer(_ x: Int64) -> Int64? { nil }
+    func check(_ input: Tensor) throws(TensorError) {}
+
+    /// The dtype the kernel runs in for this input.
+    func computeType(_ input: Tensor) throws(TensorError) -> DType {
+        if input.dtype.isFloatingPoint { return input.dtype }
+        if promotesIntegers { return .defaultFloat }
+        guard input.dtype == .int64, integer(0) != nil else { throw .notImplemented(op: kernelName, dtype: input.dtype) }
+        return .int64
+    }
+
+    /// Applies the op out of place, recording its backward.
+    func apply(_ input: Tensor) throws(TensorError) -> Tensor {
+        try check(input)
+        let computeType = try computeType(input)
+        let out = try Tensor(uninitializedShape: input.shape, dtype: computeType)
+        let source = try input.converted(to: computeType)
+        run(source, into: out)
+        if computeType.isFloatingPoint {
+            let saving = [saves.input ? input : nil, saves.output ? out : nil]
+            let op = self
+            out.recordGradient(backwardName, inputs: [input], saving: saving.compactMap { $0 }) {
+                grad, saved throws(TensorError) in
+                var rest = saved[...]
+                let savedInput = saving[0] == nil ? nil : rest.popFirst()
+                let savedOutput = saving[1] == nil ? nil : rest.popFirst()
+                return [try op.backward(grad, input: savedInput, output: savedOutput)]
+            }
+        }
+        return out
+    }
+
+    /// Applies the op in place, writing through views.
+    func applyInPlace(_ input: Tensor) throws(TensorError) -> Tensor {
+        try check(input)
+        let computeType = try computeType(input)
+        try input.checkInPlace(resultShape: input.shape, resultDType: computeType)
+        if !(GradMode.isEnabled && input.requiresGrad) {
+            run(input, into: input)
+            input.bumpVersion()
+            return input
+        }
+        let result = try apply(input)
+        Cast.copy(result, into: input)
+        input.bumpVersion()
+        if let node = result.gradFn { input.adoptInPlace(node) }
+        return input
+    }
+
+    private func run(_ source: Tensor, into out: Tensor) {
+        switch out.dtype {
+        case .float32: Elementwise.map(source, into: out) { (x: Float) in float(x) }
+        case .float64: Elementwise.map(source, into: out) { (x: Double) in float(x) }
+        case .int64: Elementwise.map(source, into: out) { (x: Int64) in integer(x) ?? 0 }
+        case .bool: Elementwise.map(source, into: out) { (x: Bool) in x }
+        }
+    }
+}

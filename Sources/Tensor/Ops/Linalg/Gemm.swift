@@ -1,0 +1,94 @@
+import CBLAS
+
+/// Matrix products of strided operands through CBLAS, with a plain loop for int64 (BLAS has no integer GEMM).
+enum Gemm {
+    /// How BLAS should read a matrix stored with the given strides, or nil if it must be copied first.
+    struct Layout {
+        let transpose: CBLAS_TRANSPOSE
+        let leadingDimension: Int
+
+        init?(rows: Int, columns: Int, rowStride: Int, columnStride: Int) {
+            // A dimension of size 1 has no meaningful stride; pick whichever makes the layout valid.
+            if (columnStride == 1 || columns == 1) && (rowStride >= Swift.max(columns, 1) || rows == 1) {
+                transpose = CblasNoTrans
+                leadingDimension = rows == 1 ? Swift.max(columns, 1) : rowStride
+            } else if (rowStride == 1 || rows == 1) && (columnStride >= Swift.max(rows, 1) || columns == 1) {
+                transpose = CblasTrans
+                leadingDimension = columns == 1 ? Swift.max(rows, 1) : columnStride
+            } else {
+                return nil
+            }
+            if leadingDimension > Int(Int32.max) { return nil }
+        }
+    }
+
+    /// `out[b] = a[b] @ b[b]` for every batch `b`, where `a` is `[batch, m, k]`, `b` is `[batch, k, n]` and `out` a
+    /// fresh contiguous `[batch, m, n]`. Operands BLAS cannot read in place are copied once.
+    static func batched(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+        let (batch, m, k, n) = (out.shape[0], out.shape[1], a.shape[2], out.shape[2])
+        guard batch > 0 && m > 0 && n > 0 else { return }
+        guard m <= Int(Int32.max) && n <= Int(Int32.max) && k <= Int(Int32.max) else {
+            throw .invalidArgument(op: "matmul", detail: "matrix dimensions beyond 2^31 - 1 are not supported")
+        }
+        if k == 0 {
+            out.fillUnchecked(.int(0))
+            return
+        }
+        if out.dtype == .int64 {
+            integerProduct(a, b, into: out, batch: batch, m: m, k: k, n: n)
+            return
+        }
+        var (lhs, rhs) = (a, b)
+        var layoutA = Layout(rows: m, columns: k, rowStride: lhs.strides[1], columnStride: lhs.strides[2])
+        if layoutA == nil {
+            lhs = try a.contiguousCopy()
+            layoutA = Layout(rows: m, columns: k, rowStride: k, columnStride: 1)
+        }
+        var layoutB = Layout(rows: k, columns: n, rowStride: rhs.strides[1], columnStride: rhs.strides[2])
+        if layoutB == nil {
+            rhs = try b.contiguousCopy()
+            layoutB = Layout(rows: k, columns: n, rowStride: n, columnStride: 1)
+        }
+        guard let layoutA, let layoutB else { return }
+        let (strideA, strideB) = (lhs.strides[0], rhs.strides[0])
+        switch out.dtype {
+        case .float32:
+            let (pa, pb, pc) = (lhs.pointer(as: Float.self), rhs.pointer(as: Float.self), out.pointer(as: Float.self))
+            for i in 0..<batch {
+                cblas_sgemm(
+                    CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(m), Int32(n), Int32(k),
+                    1, pa + i * strideA, Int32(layoutA.leadingDimension), pb + i * strideB,
+                    Int32(layoutB.leadingDimension), 0, pc + i * m * n, Int32(n))
+            }
+        case .float64:
+            let (pa, pb, pc) = (lhs.pointer(as: Double.self), rhs.pointer(as: Double.self), out.pointer(as: Double.self))
+            for i in 0..<batch {
+                cblas_dgemm(
+                    CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(m), Int32(n), Int32(k),
+                    1, pa + i * strideA, Int32(layoutA.leadingDimension), pb + i * strideB,
+                    Int32(layoutB.leadingDimension), 0, pc + i * m * n, Int32(n))
+            }
+        case .int64, .bool:
+            break
+        }
+    }
+
+    /// The int64 product, which PyTorch supports on the CPU and BLAS does not.
+    private static func integerProduct(_ a: Tensor, _ b: Tensor, into out: Tensor, batch: Int, m: Int, k: Int, n: Int) {
+        let (pa, pb, pc) = (a.pointer(as: Int64.self), b.pointer(as: Int64.self), out.pointer(as: Int64.self))
+        let (sa, sb) = (a.strides, b.strides)
+        for batchIndex in 0..<batch {
+            for i in 0..<m {
+                for j in 0..<n {
+                    var total: Int64 = 0
+                    for p in 0..<k {
+                        let x = pa[batchIndex * sa[0] + i * sa[1] + p * sa[2]]
+                        let y = pb[batchIndex * sb[0] + p * sb[1] + j * sb[2]]
+                        total = total &+ x &* y
+                    }
+                    pc[(batchIndex * m + i) * n + j] = total
+                }
+            }
+        }
+    }
+}

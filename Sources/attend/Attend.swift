@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `attend` command: a terminal notebook for learning how transformers work.
+@main
+struct Attend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attend",
+        abstract: "A terminal notebook for learning autoregressive models and transformers.",
+        discussion: """
+            Attend steps through lessons that run PyTorch-style Python on its own Swift tensor engine. \
+            The lesson screen, the REPL and `attend run` arrive in later versions; this build carries the engine.
+            """,
+        version: "0.1.0"
+    )
+
+    func run() throws {
+        print(Attend.helpMessage())
+    }
+}
