@@ -1,0 +1,50 @@
+"""Shared helpers for the fixture generators: run with PyTorch 2.13 CPU installed; tests never need it."""
+import json
+import math
+import os
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def number(x):
+    """One element as JSON: bools and ints as they are, floats exactly (repr round-trips), non-finite as strings."""
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, int):
+        return x
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return x
+
+
+def encode(t):
+    """A tensor as {dtype, shape, values}; values are row-major."""
+    t = t.detach()
+    dtype = str(t.dtype).replace("torch.", "")
+    return {"dtype": dtype, "shape": list(t.shape), "values": [number(v) for v in t.reshape(-1).tolist()]}
+
+
+def error_of(fn):
+    """The (class name, message) of the exception `fn` raises, or None."""
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001 - we record whatever PyTorch raises
+        return {"type": type(e).__name__, "message": str(e).split("\n")[0] if type(e).__name__ != "RuntimeError" else str(e)}
+    return None
+
+
+def write(name, payload):
+    """Writes Fixtures/<name>.json compactly."""
+    path = os.path.join(HERE, name + ".json")
+    with open(path, "w") as f:
+        json.dump(payload, f, separators=(",", ":"))
+    print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+
+
+def check_version():
+    if not torch.__version__.startswith("2.13"):
+        raise SystemExit(f"fixtures come from PyTorch 2.13, this is {torch.__version__}")
