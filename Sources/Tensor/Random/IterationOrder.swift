@@ -38,8 +38,8 @@ extension Tensor {
     func storeInIterationOrder(_ samples: Tensor) {
         let dims = iterationDimensions
         let target = permutedForIteration(dims)
-        let source = Tensor(storage: samples.storage, shape: target.shape, strides: Shape.contiguousStrides(target.shape),
-                            offset: samples.offset, dtype: samples.dtype)
+        let source = Tensor(storage: samples.storage, shape: target.shape,
+                            strides: Shape.contiguousStrides(target.shape), offset: samples.offset, dtype: samples.dtype)
         Cast.copy(source, into: target)
     }
 

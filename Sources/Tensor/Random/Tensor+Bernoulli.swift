@@ -54,7 +54,8 @@ extension Tensor {
         }
         storeInIterationOrder(samples)
         bumpVersion()
-        recordInPlace("BernoulliBackward1", inputs: [p]) { [pShape = p.shape, pDType = p.dtype] grad, _ throws(TensorError) in
+        let (pShape, pDType) = (p.shape, p.dtype)
+        recordInPlace("BernoulliBackward1", inputs: [p]) { grad, _ throws(TensorError) in
             [try Tensor.zeros(like: grad), try Tensor.zeros(pShape, dtype: pDType)]
         }
         return self
