@@ -59,6 +59,8 @@ final class RandomErrorTests: XCTestCase {
             _ = try values([0.5, 0.5]).multinomial(numSamples: 0) }),
         ("multinomial_3d", { () throws(TensorError) in _ = try Tensor.ones([2, 2, 2]).multinomial(numSamples: 1) }),
         ("multinomial_0d", { () throws(TensorError) in _ = try Tensor(.float(1)).multinomial(numSamples: 1) }),
+        ("multinomial_empty", { () throws(TensorError) in
+            _ = try Tensor.zeros([0]).multinomial(numSamples: 1, replacement: true) }),
         ("multinomial_int64", { () throws(TensorError) in
             _ = try Tensor([1, 2] as [Int64]).multinomial(numSamples: 1) }),
         ("set_state_size", { () throws(TensorError) in try Generator().setState([UInt8](repeating: 0, count: 10)) }),

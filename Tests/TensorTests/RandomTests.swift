@@ -132,7 +132,8 @@ final class RandomTests: XCTestCase {
             return try Tensor.empty(shape, dtype: dtype)
                 .normal_(mean: step["mean"].double, std: step["std"].double, generator: generator)
         case "exponential_":
-            return try Tensor.empty(shape, dtype: dtype).exponential_(lambda: step["lambda"].double, generator: generator)
+            return try Tensor.empty(shape, dtype: dtype)
+                .exponential_(lambda: step["lambda"].double, generator: generator)
         case "bernoulli_scalar":
             return try Tensor.empty(shape, dtype: dtype).bernoulli_(p: step["p"].double, generator: generator)
         case "bernoulli_tensor":

@@ -38,14 +38,17 @@ extension Tensor {
     func storeInIterationOrder(_ samples: Tensor) {
         let dims = iterationDimensions
         let target = permutedForIteration(dims)
-        let source = Tensor(storage: samples.storage, shape: target.shape,
-                            strides: Shape.contiguousStrides(target.shape), offset: samples.offset, dtype: samples.dtype)
+        let strides = Shape.contiguousStrides(target.shape)
+        let source = Tensor(storage: samples.storage, shape: target.shape, strides: strides, offset: samples.offset,
+                            dtype: samples.dtype)
         Cast.copy(source, into: target)
     }
 
     /// This tensor's values broadcast to `shape`, copied out contiguously in the visiting order of a tensor with
     /// that shape and `strides`.
-    func valuesInIterationOrder(ofShape shape: [Int], strides: [Int]) throws(TensorError) -> Tensor {
+    func valuesInIterationOrder(
+        ofShape shape: [Int], strides: [Int]
+    ) throws(TensorError) -> Tensor {
         let layout = Tensor(storage: storage, shape: shape, strides: strides, offset: 0, dtype: dtype)
         let dims = layout.iterationDimensions
         let broadcast = Tensor(storage: storage, shape: shape, strides: self.strides(broadcastTo: shape),

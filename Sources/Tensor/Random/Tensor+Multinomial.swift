@@ -48,6 +48,10 @@ extension Tensor {
         numSamples: Int, rows: Int, into result: Tensor, generator: Generator
     ) throws(TensorError) {
         let categories = shape[rank - 1]
+        guard count > 0 else {
+            throw .invalidArgument(op: "multinomial", detail: "aminmax(): cannot compute aminmax over an empty "
+                + "dimension as the operation has no identity.")
+        }
         let weights = try contiguousCopy().to(.float64)
         let values = weights.pointer(as: Double.self)
         var anyZeroRow = false

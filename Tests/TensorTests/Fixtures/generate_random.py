@@ -310,6 +310,7 @@ def main():
     err("multinomial_zero_samples", lambda: torch.multinomial(torch.tensor([0.5, 0.5]), 0))
     err("multinomial_3d", lambda: torch.multinomial(torch.ones(2, 2, 2), 1))
     err("multinomial_0d", lambda: torch.multinomial(torch.tensor(1.0), 1))
+    err("multinomial_empty", lambda: torch.multinomial(torch.zeros(0), 1, True))
     err("multinomial_int64", lambda: torch.multinomial(torch.tensor([1, 2]), 1))
     err("set_state_size", lambda: torch.Generator().set_state(torch.zeros(10, dtype=torch.uint8)))
     err("set_state_invalid", lambda: torch.Generator().set_state(torch.zeros(5056, dtype=torch.uint8)))
