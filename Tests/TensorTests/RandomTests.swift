@@ -6,6 +6,7 @@ import XCTest
 /// reproduces PyTorch's AVX2 polynomial log/sincos with its fused multiply-adds, and the serial and float64 paths call
 /// the same C library functions PyTorch does.
 final class RandomTests: XCTestCase {
+    // XCTest runs these tests one at a time on one thread, so the decoded fixture can be shared.
     nonisolated(unsafe) private static var cachedFixture: FixtureValue?
 
     private func fixture() throws -> FixtureValue {
@@ -63,7 +64,7 @@ final class RandomTests: XCTestCase {
         let meta = try fixture()["meta"]
         XCTAssertEqual(Generator().initialSeed, meta["fresh_generator_initial_seed"].uint64)
         let generator = Generator()
-        generator.manualSeed(Int64(-1))
+        generator.manualSeed(-1)
         XCTAssertEqual(generator.initialSeed, meta["negative_seed_initial_seed"].uint64)
         // The default generator starts from an unpredictable seed below 2^53, as PyTorch's does.
         let fresh = Generator(seed: 1)
@@ -76,7 +77,7 @@ final class RandomTests: XCTestCase {
         let generator = Generator(seed: 3)
         _ = try Tensor.randn([1], dtype: .float64, generator: generator)
         XCTAssertNotNil(generator.nextDoubleNormal)
-        generator.manualSeed(UInt64(3))
+        generator.manualSeed(3)
         XCTAssertNil(generator.nextDoubleNormal)
         XCTAssertEqual(generator.state, Generator(seed: 3).state)
     }

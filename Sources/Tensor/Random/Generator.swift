@@ -38,9 +38,9 @@ public final class Generator {
         nextFloatNormal = nil
     }
 
-    /// Reseeds with a negative seed the way PyTorch does: its two's-complement bits become the seed.
-    public func manualSeed(_ seed: Int64) {
-        manualSeed(UInt64(bitPattern: seed))
+    /// Reseeds from a signed seed the way PyTorch does: a negative seed's two's-complement bits become the seed.
+    public func manualSeed(_ seed: Int) {
+        manualSeed(UInt64(bitPattern: Int64(seed)))
     }
 
     /// Reseeds from the operating system's entropy and returns the new seed (`torch.Generator.seed()`).
