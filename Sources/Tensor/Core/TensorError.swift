@@ -61,6 +61,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case itemOfManyElements(count: Int)
     case invalidRange(op: String, detail: String)
     case invalidArgument(op: String, detail: String)
+    /// A one-off message PyTorch raises as an IndexError.
+    case invalidIndex(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
 
     // Autograd.
@@ -84,15 +86,20 @@ extension TensorError {
         case typeError = "TypeError"
         case memoryError = "MemoryError"
         case zeroDivisionError = "ZeroDivisionError"
+        case notImplementedError = "NotImplementedError"
     }
 
     /// The Python exception class this error becomes.
     public var kind: Kind {
         switch self {
         case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
-             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
+             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge, .invalidIndex:
             return .indexError
-        case .sliceStepNotPositive, .permuteMismatch:
+        case .notImplemented:
+            return .notImplementedError
+        case let .concatenateEmpty(op) where op == "cat":
+            return .valueError
+        case .sliceStepNotPositive:
             return .valueError
         case .outOfMemory:
             return .memoryError
@@ -139,8 +146,8 @@ extension TensorError {
         case let .squeezeSize(dim, size):
             return "cannot select an entry of size \(size) at dimension \(dim)"
         case let .concatenateEmpty(op):
-            return op == "stack" ? "stack expects a non-empty TensorList"
-                : "torch.cat(): expected a non-empty list of Tensors"
+            return op == "cat" ? "torch.cat(): expected a non-empty list of Tensors"
+                : "\(op) expects a non-empty TensorList"
         case let .concatenateRankMismatch(_, expected, got, _):
             return "Tensors must have same number of dimensions: got \(expected) and \(got)"
         case let .concatenateSizeMismatch(dim, expected, got, index):
@@ -232,7 +239,7 @@ extension TensorError {
             return "Integers to negative integer powers are not allowed."
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
-        case let .invalidRange(_, detail), let .invalidArgument(_, detail):
+        case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail):
             return detail
         case let .outOfMemory(requestedBytes):
             let limit = MemoryBudget.shared.limit

@@ -59,7 +59,8 @@ extension Tensor {
         let d = try Shape.normalize(dim: dim, rank: rank)
         let size = shape[d]
         guard start >= -size && start <= size else {
-            throw .indexOutOfRange(index: start, dim: d, size: size)
+            throw .invalidIndex(op: "narrow", detail: "start out of range (expected to be in range of [\(-size), "
+                + "\(size)], but got \(start))")
         }
         let first = start < 0 ? start + size : start
         guard length >= 0 else {
