@@ -56,12 +56,34 @@ struct ShapeCase: Decodable {
     let strides: [[Int]]?
     let offsets: [Int]?
     let grads: [FixtureTensor?]?
+    let pick: [Int]?
+    let written_output: Int?
+    let written_base: FixtureTensor?
 
     var label: String { "\(op) \(args) \(inputs.map { "\($0.base.shape)/\($0.layout)/\($0.base.dtype)" }) \(note)" }
 }
 
+/// A gradient of a gradient: `first` is d(sum(y * y * w))/dx with its graph, `second` the gradient of sum(first * w).
+struct ShapeDoubleCase: Decodable {
+    let op: String
+    let args: [ShapeArg]
+    let pick: Int
+    let input: FixtureTensor
+    let first: FixtureTensor
+    let first_grad_fn: String
+    let second: FixtureTensor
+}
+
+/// A named in-place write through a piece of a multi-output view, and the error PyTorch raises (nil when allowed).
+struct ShapeInPlaceCase: Decodable {
+    let name: String
+    let error: ShapeErrorInfo?
+}
+
 struct ShapeFixture: Decodable {
     let cases: [ShapeCase]
+    let double: [ShapeDoubleCase]
+    let inplace: [ShapeInPlaceCase]
 }
 
 /// Runs a fixture op by name, with the fixture's positional arguments.
@@ -166,10 +188,10 @@ final class ShapeTests: XCTestCase {
     }
 
     private func check(_ item: ShapeCase) throws {
-        let wantsGrad = item.grads != nil
+        // The script makes every floating-point input require grad.
         let bases = try item.inputs.map { input -> Tensor in
             let base = try input.base.tensor().contiguousCopy()
-            if wantsGrad && base.dtype.isFloatingPoint { try base.requiresGrad_() }
+            if base.dtype.isFloatingPoint { try base.requiresGrad_() }
             return base
         }
         let views = try zip(bases, item.inputs).map { try throughLayout($0, $1.layout) }
@@ -204,9 +226,11 @@ final class ShapeTests: XCTestCase {
                 XCTAssertEqual(output.offset, item.offsets?[i], "offset \(i) — \(item.label)")
             }
         }
+        try checkWriteThrough(item)
         guard let grads = item.grads else { return }
         var loss: Tensor?
-        for output in outputs where output.requiresGrad {
+        let used = item.pick.map { $0.map { outputs[$0] } } ?? outputs
+        for output in used where output.requiresGrad {
             let term = try output.mul(fixtureWeights(like: output)).sum()
             loss = try loss.map { try $0.add(term) } ?? term
         }
@@ -231,8 +255,76 @@ final class ShapeTests: XCTestCase {
             var inputs = constants
             for (slot, leaf) in zip(floats, current) { inputs[slot] = leaf }
             let views = try zip(inputs, item.inputs).map { try throughLayout($0, $1.layout) }
-            let outputs = try runShapeOp(item.op, views, item.args).filter { $0.dtype == .float64 }
+            let all = try runShapeOp(item.op, views, item.args)
+            let outputs = (item.pick.map { $0.map { all[$0] } } ?? all).filter { $0.dtype == .float64 }
             return try Tensor.cat(try outputs.map { try $0.reshape([-1]) } + [Tensor.zeros([0], dtype: .float64)])
+        }
+    }
+
+    /// Writes through the op's first view output on fresh inputs and checks the first input's storage saw it.
+    private func checkWriteThrough(_ item: ShapeCase) throws {
+        guard let index = item.written_output, let expected = item.written_base else { return }
+        let bases = try item.inputs.map { try $0.base.tensor().contiguousCopy() }
+        let views = try zip(bases, item.inputs).map { try throughLayout($0, $1.layout) }
+        let output = try runShapeOp(item.op, views, item.args)[index]
+        XCTAssertTrue(output.isView, "written output is a view — \(item.label)")
+        try output.fill_(output.dtype == .bool ? .bool(true) : .int(99))
+        assertTensor(bases[0], equals: expected, rtol: 0, atol: 0, "base after write — \(item.label)")
+    }
+
+    func testDoubleBackward() throws {
+        let fixture = try XCTUnwrap(ShapeTests.fixture)
+        for item in fixture.double {
+            let label = "\(item.op) \(item.args)"
+            let x = try item.input.tensor().contiguousCopy().requiresGrad_()
+            let y = try runShapeOp(item.op, [x], item.args)[item.pick]
+            try y.mul(y).mul(fixtureWeights(like: y)).sum().backward(createGraph: true)
+            let first = try XCTUnwrap(x.grad, label)
+            assertTensor(first, equals: item.first, "first — \(label)")
+            XCTAssertEqual(first.gradFn?.name, item.first_grad_fn, "first grad_fn — \(label)")
+            x.grad = nil
+            try first.mul(fixtureWeights(like: first)).sum().backward()
+            assertTensor(x.grad, equals: item.second, "second — \(label)")
+        }
+    }
+
+    /// The scenarios of the fixture's `inplace` list, on the 4x3 leaf the script uses.
+    private func runInPlaceScenario(_ name: String) throws {
+        let x = try Tensor((1...12).map(Double.init), shape: [4, 3]).to(.float32).requiresGrad_()
+        let two = Tensor(.float(2), dtype: .float32)
+        switch name {
+        case "split_second": try x.clone().split(2)[1].mul_(two)
+        case "unbind_third": try x.clone().unbind()[2].mul_(two)
+        case "chunk_first_zero": try x.clone().chunk(2)[0].zero_()
+        case "split_sizes_fill": try x.clone().split(sizes: [2, 2])[0].fill_(1)
+        case "split_t": try x.clone().split(2)[0].t().mul_(two)
+        case "split_reshape_view": try x.clone().split(2)[0].reshape([6]).mul_(two)
+        case "split_reshape_copy": try x.clone().split(2)[0].t().reshape([6]).mul_(two)
+        case "split_detach": try x.clone().split(2)[0].detach().mul_(two)
+        case "split_contiguous": try x.clone().split(2)[0].contiguous().mul_(two)
+        case "tensor_split": try x.clone().tensorSplit(sections: 2)[0].mul_(two)
+        case "split_of_leaf": try x.split(2)[0].mul_(two)
+        case "split_copy": try x.clone().split(2)[0].copy_(Tensor.zeros([2, 3]))
+        case "split_select": try x.clone().split(2)[0].select(dim: 0, index: 0).fill_(5)
+        case "split_no_grad":
+            let piece = try x.clone().split(2)[0]
+            try GradMode.with(enabled: false) { try piece.mul_(two) }
+        case "split_without_grad": try x.detach().clone().split(2)[0].mul_(two)
+        default: throw FixtureError.missing("scenario \(name)")
+        }
+    }
+
+    func testInPlaceThroughMultiOutputViews() throws {
+        let fixture = try XCTUnwrap(ShapeTests.fixture)
+        XCTAssertFalse(fixture.inplace.isEmpty)
+        for item in fixture.inplace {
+            do {
+                try runInPlaceScenario(item.name)
+                XCTAssertNil(item.error, "expected \(item.error?.message ?? "") — \(item.name)")
+            } catch let error as TensorError {
+                XCTAssertEqual(error.message, item.error?.message, item.name)
+                XCTAssertEqual(error.kind.rawValue, item.error?.type, item.name)
+            }
         }
     }
 }

@@ -104,8 +104,9 @@ def weights(t):
     return (0.5 + (torch.arange(t.numel()) % 7) * 0.25).to(t.dtype).reshape(t.shape)
 
 
-def case(op, inputs, args=(), grad=True, note=""):
-    """inputs: list of (tensor, layout). Records the result or the error of OPS[op]."""
+def case(op, inputs, args=(), grad=True, note="", pick=None):
+    """inputs: list of (tensor, layout). Records the result or the error of OPS[op]; `pick` lists the outputs the
+    backward's loss uses (all when None)."""
     bases = [layout_base(x, layout) for x, layout in inputs]
     entry = {
         "op": op,
@@ -113,6 +114,8 @@ def case(op, inputs, args=(), grad=True, note=""):
         "inputs": [{"base": encode(b), "layout": layout} for b, (_, layout) in zip(bases, inputs)],
         "args": list(args),
     }
+    if pick is not None:
+        entry["pick"] = pick
     leaves = [b.clone().requires_grad_(grad and b.dtype.is_floating_point) for b in bases]
     views = [through_layout(b, layout) for b, (_, layout) in zip(leaves, inputs)]
     err = error_of(lambda: OPS[op](views, list(args)))
@@ -130,12 +133,31 @@ def case(op, inputs, args=(), grad=True, note=""):
     entry["identity"] = [any(o is v for v in views) for o in outputs]
     entry["strides"] = [list(o.stride()) for o in outputs]
     entry["offsets"] = [o.storage_offset() for o in outputs]
-    differentiable = [o for o in outputs if o.requires_grad]
+    record_write_through(entry, op, bases, inputs, args)
+    used = outputs if pick is None else [outputs[i] for i in pick]
+    differentiable = [o for o in used if o.requires_grad]
     if differentiable:
         loss = sum((o * weights(o)).sum() for o in differentiable)
         loss.backward()
         entry["grads"] = [encode(leaf.grad) if leaf.grad is not None else None for leaf in leaves]
     cases.append(entry)
+
+
+def record_write_through(entry, op, bases, inputs, args):
+    """For an op returning a view, fills the first view output with 99 (True for bools) on fresh inputs and records
+    the first input's base afterwards: views share storage."""
+    if op.endswith("_"):
+        return
+    fresh = [b.clone() for b in bases]
+    with torch.no_grad():
+        result = OPS[op]([through_layout(b, layout) for b, (_, layout) in zip(fresh, inputs)], list(args))
+        outputs = list(result) if isinstance(result, (tuple, list)) else [result]
+        for index, out in enumerate(outputs):
+            if out._is_view() and out.numel() > 0:
+                if error_of(lambda: out.fill_(99 if out.dtype != torch.bool else True)) is None:
+                    entry["written_output"] = index
+                    entry["written_base"] = encode(fresh[0])
+                return
 
 
 C, T, S = "contiguous", "transposed", "sliced"
@@ -496,4 +518,79 @@ case("narrow", [(v([]), C)], [0, 0, 1])
 case("narrow", [(v([3, 4]), C)], [0, -4, 1])
 case("narrow", [(v([3, 4]), C)], [0, 5, 0])
 
-write("shape", {"cases": cases})
+# --- pieces used alone: the other pieces' gradients are zero ---------------------------------------------------------
+case("split", [(v([5, 4]), C)], [2], pick=[1])
+case("split", [(v([5, 4]), T)], [[1, 3, 1]], pick=[0, 2])
+case("chunk", [(v([5, 4]), S)], [2, 1], pick=[1])
+case("unbind", [(v([3, 2]), C)], [0], pick=[2])
+case("unbind", [(v([3, 2]), C)], [1], pick=[])
+
+# --- double backward: the gradient's own graph ------------------------------------------------------------------------
+double = []
+
+
+def double_case(op, x, args=(), pick=0):
+    base = x.clone().requires_grad_(True)
+    outputs = OPS[op]([base], list(args))
+    y = (list(outputs) if isinstance(outputs, (tuple, list)) else [outputs])[pick]
+    (g,) = torch.autograd.grad((y * y * weights(y)).sum(), base, create_graph=True)
+    (g * weights(g)).sum().backward()
+    double.append({"op": op, "args": list(args), "pick": pick, "input": encode(x), "first": encode(g),
+                   "first_grad_fn": g.grad_fn.name(), "second": encode(base.grad)})
+
+
+double_case("split", v([4, 3]), [2], pick=1)
+double_case("split", v([4, 3]), [[1, 3]], pick=0)
+double_case("chunk", v([4, 3]), [2, 1], pick=1)
+double_case("unbind", v([3, 2]), [0], pick=1)
+double_case("diagonal", v([3, 4]), [1])
+double_case("diag", v([3, 4]), [-1])
+double_case("diag", v([3]), [1])
+double_case("diag_embed", v([2, 3]), [])
+double_case("narrow", v([4, 3]), [0, 1, 2])
+double_case("select", v([4, 3]), [1, 2])
+double_case("cat", v([2, 3]), [1])
+double_case("stack", v([2, 3]), [0])
+double_case("tril", v([3, 3]), [])
+double_case("repeat", v([2, 3]), [[2, 1]])
+double_case("flip", v([2, 3]), [[0]])
+double_case("roll", v([2, 3]), [1, 1])
+double_case("expand", v([3]), [[2, 3]])
+double_case("t", v([2, 3]))
+double_case("reshape", v([2, 3]), [[-1]])
+double_case("repeat_interleave", v([2, 3]), [2, 0])
+
+# --- in-place writes through the pieces of a multi-output view ------------------------------------------------------
+inplace = []
+
+
+def inplace_case(name, fn):
+    leaf = torch.tensor([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0], [10.0, 11.0, 12.0]], requires_grad=True)
+    inplace.append({"name": name, "error": error_of(lambda: fn(leaf))})
+
+
+inplace_case("split_second", lambda x: x.clone().split(2)[1].mul_(torch.tensor(2.0)))
+inplace_case("unbind_third", lambda x: x.clone().unbind()[2].mul_(torch.tensor(2.0)))
+inplace_case("chunk_first_zero", lambda x: x.clone().chunk(2)[0].zero_())
+inplace_case("split_sizes_fill", lambda x: x.clone().split([2, 2])[0].fill_(1))
+inplace_case("split_t", lambda x: x.clone().split(2)[0].t().mul_(torch.tensor(2.0)))
+inplace_case("split_reshape_view", lambda x: x.clone().split(2)[0].reshape(6).mul_(torch.tensor(2.0)))
+inplace_case("split_reshape_copy", lambda x: x.clone().split(2)[0].t().reshape(6).mul_(torch.tensor(2.0)))
+inplace_case("split_detach", lambda x: x.clone().split(2)[0].detach().mul_(torch.tensor(2.0)))
+inplace_case("split_contiguous", lambda x: x.clone().split(2)[0].contiguous().mul_(torch.tensor(2.0)))
+inplace_case("tensor_split", lambda x: x.clone().tensor_split(2)[0].mul_(torch.tensor(2.0)))
+inplace_case("split_of_leaf", lambda x: x.split(2)[0].mul_(torch.tensor(2.0)))
+inplace_case("split_copy", lambda x: x.clone().split(2)[0].copy_(torch.zeros(2, 3)))
+inplace_case("split_select", lambda x: x.clone().split(2)[0].select(0, 0).fill_(5))
+
+
+def no_grad_write(x):
+    piece = x.clone().split(2)[0]
+    with torch.no_grad():
+        piece.mul_(torch.tensor(2.0))
+
+
+inplace_case("split_no_grad", no_grad_write)
+inplace_case("split_without_grad", lambda x: x.detach().clone().split(2)[0].mul_(torch.tensor(2.0)))
+
+write("shape", {"cases": cases, "double": double, "inplace": inplace})

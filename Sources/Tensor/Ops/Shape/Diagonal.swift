@@ -7,7 +7,9 @@ extension Tensor {
         let out = makeView(shape: part.shape, strides: part.strides, offset: part.offset)
         let inputShape = shape
         out.recordGradient("DiagonalBackward0", inputs: [self]) { grad, _ throws(TensorError) in
-            [try Tensor.gradient(grad, scatteredInto: inputShape) { $0.diagonalRegion(offset: offset, d1, d2) }]
+            [try Tensor.gradient(grad, scatteredInto: inputShape, name: "DiagonalBackwardBackward0") {
+                $0.diagonalRegion(offset: offset, d1, d2)
+            }]
         }
         return out
     }
@@ -23,7 +25,9 @@ extension Tensor {
             let inputShape = shape
             // PyTorch 2.13 names this node after the diagonal_copy it runs.
             out.recordGradient("DiagonalBackward0_copy", inputs: [self]) { grad, _ throws(TensorError) in
-                [try Tensor.gradient(grad, scatteredInto: inputShape) { $0.diagonalRegion(offset: diagonal, 0, 1) }]
+                [try Tensor.gradient(grad, scatteredInto: inputShape, name: "DiagonalBackwardBackward0") {
+                    $0.diagonalRegion(offset: diagonal, 0, 1)
+                }]
             }
             return out
         default:

@@ -1,10 +1,11 @@
 extension Tensor {
-    /// The raw view of `length` positions from `start` along `dim`: no autograd, no view bookkeeping. Kernels use it to
-    /// write one input's block of a result, and backward passes to cut a gradient's block out.
-    func region(dim: Int, start: Int, length: Int) -> Tensor {
-        var newShape = shape
+    /// The raw view of `length` positions from `start`, `step` apart, along `dim`: no autograd, no view bookkeeping.
+    /// Kernels use it to write one input's block of a result, and backward passes to cut a gradient's block out.
+    func region(dim: Int, start: Int, length: Int, step: Int = 1) -> Tensor {
+        var (newShape, newStrides) = (shape, strides)
         newShape[dim] = length
-        return Tensor(storage: storage, shape: newShape, strides: strides, offset: offset + start * strides[dim],
+        newStrides[dim] = strides[dim] * step
+        return Tensor(storage: storage, shape: newShape, strides: newStrides, offset: offset + start * strides[dim],
                       dtype: dtype)
     }
 
@@ -24,11 +25,17 @@ extension Tensor {
 
     /// The backward of an op whose output is part of its input: zeros shaped like the input, with `grad` written into
     /// the part `part` cuts out of them.
+    ///
+    /// When the gradient itself is being differentiated (`create_graph`), the result records `name`, whose backward
+    /// cuts the same part out of its incoming gradient, as PyTorch's `SliceBackwardBackward0` and friends do.
     static func gradient(
-        _ grad: Tensor, scatteredInto inputShape: [Int], part: (Tensor) -> Tensor
+        _ grad: Tensor, scatteredInto inputShape: [Int], name: String, part: @escaping (Tensor) -> Tensor
     ) throws(TensorError) -> Tensor {
         let full = try Tensor.zeros(inputShape, dtype: grad.dtype)
         Cast.copy(grad, into: part(full))
+        full.recordGradient(name, inputs: [grad]) { outer, _ throws(TensorError) in
+            [try part(outer).contiguousCopy()]
+        }
         return full
     }
 }

@@ -20,10 +20,15 @@ extension Tensor {
             let source = region(shape: pairShape, strides: paddedStrides.flatMap { [0, $0] }, offset: offset)
             Cast.copy(source, into: out.region(shape: pairShape, strides: Shape.contiguousStrides(pairShape), offset: 0))
         }
-        let inputShape = shape
-        let repeatDims = Array(stride(from: 0, to: pairShape.count, by: 2))
+        // The gradient sums over the repeats: seen as [r0, ..., r(lead-1), r, s0, r, s1, ...], summing the r dims
+        // leaves exactly the input's shape.
+        var gradShape = Array(repeats[..<lead]), repeatDims = Array(0..<lead)
+        for (times, size) in zip(repeats[lead...], shape) {
+            repeatDims.append(gradShape.count)
+            gradShape += [times, size]
+        }
         out.recordGradient("RepeatBackward0", inputs: [self]) { grad, _ throws(TensorError) in
-            [try grad.reshape(pairShape).sum(dims: repeatDims).reshape(inputShape)]
+            [try grad.reshape(gradShape).sum(dims: repeatDims)]
         }
         return out
     }

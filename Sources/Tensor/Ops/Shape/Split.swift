@@ -83,7 +83,14 @@ extension Tensor {
                                strides: Array(strides[..<d] + strides[(d + 1)...]),
                                offset: offset + index * strides[d])
             out.recordGradient("UnbindBackward0", inputs: [self]) { grad, _ throws(TensorError) in
-                [try Tensor.gradient(grad, scatteredInto: inputShape) { $0.region(dim: d, index: index) }]
+                guard GradMode.isEnabled && grad.requiresGrad else {
+                    let full = try Tensor.zeros(inputShape, dtype: grad.dtype)
+                    Cast.copy(grad, into: full.region(dim: d, index: index))
+                    return [full]
+                }
+                // Differentiable, as PyTorch's double backward: the gradient stacked among zeros.
+                let zero = try Tensor.zeros(grad.shape, dtype: grad.dtype)
+                return [try Tensor.stack((0..<inputShape[d]).map { $0 == index ? grad : zero }, dim: d)]
             }
             if out.gradFn != nil { out.multiOutputViewNumber = index }
             return out
@@ -101,7 +108,17 @@ extension Tensor {
             newShape[d] = length
             let out = makeView(shape: newShape, strides: strides, offset: offset + first * strides[d])
             out.recordGradient(name, inputs: [self]) { grad, _ throws(TensorError) in
-                [try Tensor.gradient(grad, scatteredInto: inputShape) { $0.region(dim: d, start: first, length: length) }]
+                var (before, after) = (inputShape, inputShape)
+                before[d] = first
+                after[d] = inputShape[d] - first - length
+                guard GradMode.isEnabled && grad.requiresGrad else {
+                    let full = try Tensor.zeros(inputShape, dtype: grad.dtype)
+                    Cast.copy(grad, into: full.region(dim: d, start: first, length: length))
+                    return [full]
+                }
+                // Differentiable, as PyTorch's double backward: the gradient concatenated between zeros.
+                let pieces = [try Tensor.zeros(before, dtype: grad.dtype), grad, try Tensor.zeros(after, dtype: grad.dtype)]
+                return [try Tensor.cat(pieces, dim: d)]
             }
             if out.gradFn != nil { out.multiOutputViewNumber = index }
             return out
