@@ -8,9 +8,9 @@ extension Tensor {
         }
         guard GradMode.isEnabled else { return }
         if requiresGrad, let number = multiOutputViewNumber, let name = gradFn?.name {
-            throw .invalidArgument(op: "inplace", detail: "Output \(number) of \(Node.functionName(name)) is a view and "
-                + "is being modified inplace. This view is the output of a function that returns multiple views. Such "
-                + "functions do not allow the output views to be modified inplace. You should replace the inplace "
+            throw .invalidArgument(op: "inplace", detail: "Output \(number) of \(Node.functionName(name)) is a view "
+                + "and is being modified inplace. This view is the output of a function that returns multiple views. "
+                + "Such functions do not allow the output views to be modified inplace. You should replace the inplace "
                 + "operation by an out-of-place one.")
         }
         if let base = viewBase, base.requiresGrad, base.isLeaf { throw .viewOfLeafInPlace }

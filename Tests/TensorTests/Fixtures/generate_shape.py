@@ -133,6 +133,7 @@ def case(op, inputs, args=(), grad=True, note="", pick=None):
     entry["identity"] = [any(o is v for v in views) for o in outputs]
     entry["strides"] = [list(o.stride()) for o in outputs]
     entry["offsets"] = [o.storage_offset() for o in outputs]
+    entry["contiguous"] = [o.is_contiguous() for o in outputs]
     record_write_through(entry, op, bases, inputs, args)
     used = outputs if pick is None else [outputs[i] for i in pick]
     differentiable = [o for o in used if o.requires_grad]

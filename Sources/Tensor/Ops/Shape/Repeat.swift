@@ -18,7 +18,8 @@ extension Tensor {
         if out.count > 0 {
             let paddedStrides = [Int](repeating: 0, count: lead) + strides
             let source = region(shape: pairShape, strides: paddedStrides.flatMap { [0, $0] }, offset: offset)
-            Cast.copy(source, into: out.region(shape: pairShape, strides: Shape.contiguousStrides(pairShape), offset: 0))
+            let target = out.region(shape: pairShape, strides: Shape.contiguousStrides(pairShape), offset: 0)
+            Cast.copy(source, into: target)
         }
         // The gradient sums over the repeats: seen as [r0, ..., r(lead-1), r, s0, r, s1, ...], summing the r dims
         // leaves exactly the input's shape.

@@ -67,7 +67,10 @@ extension Tensor {
         let d = try Shape.normalize(dim: dim, rank: rank)
         let length = shape[d]
         // An empty dimension still yields `chunks` (empty) pieces, through split_with_sizes as in PyTorch.
-        if length == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: d) }
+        if length == 0 {
+            try Tensor.checkPieceCount(chunks)
+            return try split(sizes: [Int](repeating: 0, count: chunks), dim: d)
+        }
         return try split((length - 1) / chunks + 1, dim: d)
     }
 
@@ -117,8 +120,9 @@ extension Tensor {
                     return [full]
                 }
                 // Differentiable, as PyTorch's double backward: the gradient concatenated between zeros.
-                let pieces = [try Tensor.zeros(before, dtype: grad.dtype), grad, try Tensor.zeros(after, dtype: grad.dtype)]
-                return [try Tensor.cat(pieces, dim: d)]
+                let head = try Tensor.zeros(before, dtype: grad.dtype)
+                let tail = try Tensor.zeros(after, dtype: grad.dtype)
+                return [try Tensor.cat([head, grad, tail], dim: d)]
             }
             if out.gradFn != nil { out.multiOutputViewNumber = index }
             return out
@@ -134,6 +138,7 @@ extension Tensor {
             throw .invalidArgument(op: "tensor_split", detail: "number of sections must be larger than 0, got "
                 + "\(sections)")
         }
+        try Tensor.checkPieceCount(sections)
         let (base, extra) = shape[d].quotientAndRemainder(dividingBy: sections)
         var start = 0
         return try (0..<sections).map { index throws(TensorError) in
@@ -156,6 +161,12 @@ extension Tensor {
         }
         pieces.append(try slice(dim: d, start: start))
         return pieces
+    }
+
+    /// Refuses to make more views than memory could hold: a count not bounded by the tensor's size comes straight from
+    /// the user, and PyTorch would try to build them all.
+    private static func checkPieceCount(_ count: Int) throws(TensorError) {
+        if count > 1 << 24 { throw .outOfMemory(requestedBytes: nil) }
     }
 
     private func checkTensorSplitRank() throws(TensorError) {
