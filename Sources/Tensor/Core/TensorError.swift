@@ -49,6 +49,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case oneHotNegative
     case oneHotClassTooSmall
     case oneHotNeedsLong
+    /// A one-off message PyTorch raises as an IndexError.
+    case invalidIndex(op: String, detail: String)
 
     // Dtypes and values.
     case notImplemented(op: String, dtype: DType)
@@ -61,8 +63,6 @@ public enum TensorError: Error, Equatable, Sendable {
     case itemOfManyElements(count: Int)
     case invalidRange(op: String, detail: String)
     case invalidArgument(op: String, detail: String)
-    /// A one-off message PyTorch raises as an IndexError.
-    case invalidIndex(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
 
     // Autograd.
@@ -93,16 +93,18 @@ extension TensorError {
     public var kind: Kind {
         switch self {
         case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
-             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge, .invalidIndex:
+             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
             return .indexError
         case .notImplemented:
             return .notImplementedError
-        case let .concatenateEmpty(op) where op == "cat":
-            return .valueError
-        case .sliceStepNotPositive:
+        case .sliceStepNotPositive, .permuteMismatch:
             return .valueError
         case .outOfMemory:
             return .memoryError
+        case .invalidIndex:
+            return .indexError
+        case let .concatenateEmpty(op) where op == "cat":
+            return .valueError
         default:
             return .runtimeError
         }
@@ -219,6 +221,8 @@ extension TensorError {
             return "Class values must be smaller than num_classes."
         case .oneHotNeedsLong:
             return "one_hot is only applicable to index tensor of type LongTensor."
+        case let .invalidIndex(_, detail):
+            return detail
 
         case let .notImplemented(op, dtype):
             return "\"\(op)\" not implemented for '\(dtype.scalarTypeName)'"
@@ -239,7 +243,7 @@ extension TensorError {
             return "Integers to negative integer powers are not allowed."
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
-        case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail):
+        case let .invalidRange(_, detail), let .invalidArgument(_, detail):
             return detail
         case let .outOfMemory(requestedBytes):
             let limit = MemoryBudget.shared.limit

@@ -100,7 +100,11 @@ extension Tensor {
 
     /// The view with dimensions reordered (`Tensor.permute`).
     public func permute(_ dims: [Int]) throws(TensorError) -> Tensor {
-        guard dims.count == rank else { throw .permuteMismatch(rank: rank, dims: dims.count) }
+        guard dims.count == rank else {
+            throw .invalidArgument(op: "permute", detail: "permute(sparse_coo): number of dimensions in the tensor "
+                + "input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(rank) "
+                + "is not equal to len(dims) = \(dims.count)")
+        }
         var order: [Int] = []
         for dim in dims {
             let d = try Shape.normalize(dim: dim, rank: rank)
