@@ -92,19 +92,19 @@ extension TensorError {
     /// The Python exception class this error becomes.
     public var kind: Kind {
         switch self {
-        case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
-             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
-            return .indexError
-        case .notImplemented:
-            return .notImplementedError
-        case .sliceStepNotPositive, .permuteMismatch:
-            return .valueError
-        case .outOfMemory:
-            return .memoryError
         case .invalidIndex:
             return .indexError
         case let .concatenateEmpty(op) where op == "cat":
             return .valueError
+        case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
+             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
+            return .indexError
+        case .sliceStepNotPositive, .permuteMismatch:
+            return .valueError
+        case .outOfMemory:
+            return .memoryError
+        case .notImplemented:
+            return .notImplementedError
         default:
             return .runtimeError
         }
