@@ -7,6 +7,12 @@ extension Tensor {
             throw .cannotCastResult(result: resultDType, output: dtype)
         }
         guard GradMode.isEnabled else { return }
+        if requiresGrad, let number = multiOutputViewNumber, let name = gradFn?.name {
+            throw .invalidArgument(op: "inplace", detail: "Output \(number) of \(Node.functionName(name)) is a view "
+                + "and is being modified inplace. This view is the output of a function that returns multiple views. "
+                + "Such functions do not allow the output views to be modified inplace. You should replace the inplace "
+                + "operation by an out-of-place one.")
+        }
         if let base = viewBase, base.requiresGrad, base.isLeaf { throw .viewOfLeafInPlace }
         if requiresGrad && isLeaf { throw .leafInPlace }
     }
@@ -104,5 +110,14 @@ extension DType {
         if from.isFloatingPoint && !to.isFloatingPoint { return false }
         if from != .bool && to == .bool { return false }
         return true
+    }
+}
+
+extension Node {
+    /// The function a backward node is named after, as PyTorch's messages name it: `Split` for `SplitBackward0`.
+    static func functionName(_ nodeName: String) -> String {
+        guard let range = nodeName.range(of: "Backward", options: .backwards),
+              nodeName[range.upperBound...].allSatisfy(\.isNumber) else { return nodeName }
+        return String(nodeName[..<range.lowerBound])
     }
 }

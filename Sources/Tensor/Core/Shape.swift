@@ -113,7 +113,8 @@ enum Shape {
                 if inferred != nil { throw .onlyOneDimensionInferred }
                 inferred = i
             } else if size < 0 {
-                throw .invalidShapeDimension(size: size)
+                throw .invalidArgument(op: "view", detail: "invalid shape dimension \(size) at index \(i) of shape "
+                    + describe(requested))
             } else {
                 let (product, overflow) = known.multipliedReportingOverflow(by: size)
                 if overflow { throw .shapeInvalidForInput(shape: requested, count: count) }

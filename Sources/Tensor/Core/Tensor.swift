@@ -26,6 +26,9 @@ public final class Tensor {
     weak var gradAccumulator: Node?
     /// The tensor whose storage this view shares, if this is a view.
     public internal(set) var viewBase: Tensor?
+    /// For a view returned by an op that returns several views (`split`, `chunk`, `unbind`), or a view of one: the
+    /// output number PyTorch names when it refuses an in-place write through it.
+    var multiOutputViewNumber: Int?
     /// Whether this tensor stands for a Python number in an expression such as `t * 2` (it then ranks lowest in type
     /// promotion).
     public internal(set) var isWrappedNumber = false

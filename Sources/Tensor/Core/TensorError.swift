@@ -49,6 +49,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case oneHotNegative
     case oneHotClassTooSmall
     case oneHotNeedsLong
+    /// A one-off message PyTorch raises as an IndexError.
+    case invalidIndex(op: String, detail: String)
 
     // Dtypes and values.
     case notImplemented(op: String, dtype: DType)
@@ -84,11 +86,16 @@ extension TensorError {
         case typeError = "TypeError"
         case memoryError = "MemoryError"
         case zeroDivisionError = "ZeroDivisionError"
+        case notImplementedError = "NotImplementedError"
     }
 
     /// The Python exception class this error becomes.
     public var kind: Kind {
         switch self {
+        case .invalidIndex:
+            return .indexError
+        case let .concatenateEmpty(op) where op == "cat":
+            return .valueError
         case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
              .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
             return .indexError
@@ -96,6 +103,8 @@ extension TensorError {
             return .valueError
         case .outOfMemory:
             return .memoryError
+        case .notImplemented:
+            return .notImplementedError
         default:
             return .runtimeError
         }
@@ -139,8 +148,8 @@ extension TensorError {
         case let .squeezeSize(dim, size):
             return "cannot select an entry of size \(size) at dimension \(dim)"
         case let .concatenateEmpty(op):
-            return op == "stack" ? "stack expects a non-empty TensorList"
-                : "torch.cat(): expected a non-empty list of Tensors"
+            return op == "cat" ? "torch.cat(): expected a non-empty list of Tensors"
+                : "\(op) expects a non-empty TensorList"
         case let .concatenateRankMismatch(_, expected, got, _):
             return "Tensors must have same number of dimensions: got \(expected) and \(got)"
         case let .concatenateSizeMismatch(dim, expected, got, index):
@@ -212,6 +221,8 @@ extension TensorError {
             return "Class values must be smaller than num_classes."
         case .oneHotNeedsLong:
             return "one_hot is only applicable to index tensor of type LongTensor."
+        case let .invalidIndex(_, detail):
+            return detail
 
         case let .notImplemented(op, dtype):
             return "\"\(op)\" not implemented for '\(dtype.scalarTypeName)'"

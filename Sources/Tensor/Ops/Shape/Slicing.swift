@@ -20,11 +20,9 @@ extension Tensor {
         let out = makeView(shape: newShape, strides: newStrides, offset: offset + first * strides[d])
         let inputShape = shape
         out.recordGradient("SliceBackward0", inputs: [self]) { grad, _ throws(TensorError) in
-            let full = try Tensor.zeros(inputShape, dtype: grad.dtype)
-            Cast.copy(grad, into: try GradMode.with(enabled: false) { () throws(TensorError) in
-                try full.slice(dim: d, start: first, end: last, step: step)
-            })
-            return [full]
+            [try Tensor.gradient(grad, scatteredInto: inputShape, name: "SliceBackwardBackward0") {
+                $0.region(dim: d, start: first, length: length, step: step)
+            }]
         }
         return out
     }
@@ -42,11 +40,9 @@ extension Tensor {
         let out = makeView(shape: newShape, strides: newStrides, offset: offset + position * strides[d])
         let inputShape = shape
         out.recordGradient("SelectBackward0", inputs: [self]) { grad, _ throws(TensorError) in
-            let full = try Tensor.zeros(inputShape, dtype: grad.dtype)
-            Cast.copy(grad, into: try GradMode.with(enabled: false) { () throws(TensorError) in
-                try full.select(dim: d, index: position)
-            })
-            return [full]
+            [try Tensor.gradient(grad, scatteredInto: inputShape, name: "SelectBackwardBackward0") {
+                $0.region(dim: d, index: position)
+            }]
         }
         return out
     }
@@ -59,7 +55,8 @@ extension Tensor {
         let d = try Shape.normalize(dim: dim, rank: rank)
         let size = shape[d]
         guard start >= -size && start <= size else {
-            throw .indexOutOfRange(index: start, dim: d, size: size)
+            throw .invalidIndex(op: "narrow", detail: "start out of range (expected to be in range of [\(-size), "
+                + "\(size)], but got \(start))")
         }
         let first = start < 0 ? start + size : start
         guard length >= 0 else {

@@ -3,6 +3,8 @@ extension Tensor {
     func makeView(shape: [Int], strides: [Int], offset: Int) -> Tensor {
         let view = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, dtype: dtype)
         view.viewBase = viewBase ?? self
+        // PyTorch keeps refusing in-place writes through views of a multi-output view, naming the newest op.
+        if multiOutputViewNumber != nil { view.multiOutputViewNumber = 0 }
         return view
     }
 
@@ -21,10 +23,19 @@ extension Tensor {
     }
 
     /// The same elements with another shape: a view when the layout allows, a copy otherwise (`Tensor.reshape`).
+    ///
+    /// As in PyTorch, a contiguous tensor is viewed (`ViewBackward0`), another layout that allows it is aliased
+    /// (`ReshapeAliasBackward0`), and the rest is cloned and viewed (`UnsafeViewBackward0`).
     public func reshape(_ requested: [Int]) throws(TensorError) -> Tensor {
+        if isContiguous { return try view(requested) }
         let newShape = try Shape.infer(requested, count: count)
-        if Shape.viewStrides(shape: shape, strides: strides, newShape: newShape) != nil {
-            return try view(newShape)
+        if let newStrides = Shape.viewStrides(shape: shape, strides: strides, newShape: newShape) {
+            let alias = makeView(shape: newShape, strides: newStrides, offset: offset)
+            let inputShape = shape
+            alias.recordGradient("ReshapeAliasBackward0", inputs: [self]) { grad, _ throws(TensorError) in
+                [try grad.reshape(inputShape)]
+            }
+            return alias
         }
         let copy = try clone()
         let out = copy.makeView(shape: newShape, strides: Shape.contiguousStrides(newShape), offset: copy.offset)
@@ -68,8 +79,7 @@ extension Tensor {
         guard rank <= 2 else {
             throw .invalidArgument(op: "t", detail: "t() expects a tensor with <= 2 dimensions, but self is \(rank)D")
         }
-        guard rank == 2 else { return try aliasView("AliasBackward0") }
-        let out = makeView(shape: [shape[1], shape[0]], strides: [strides[1], strides[0]], offset: offset)
+        let out = makeView(shape: shape.reversed(), strides: strides.reversed(), offset: offset)
         out.recordGradient("TBackward0", inputs: [self]) { grad, _ throws(TensorError) in [try grad.t()] }
         return out
     }
@@ -95,7 +105,14 @@ extension Tensor {
                 + "input does not match the length of the desired ordering of dimensions i.e. input.dim() = \(rank) "
                 + "is not equal to len(dims) = \(dims.count)")
         }
-        let order = try Shape.normalize(dims: dims, rank: rank)
+        var order: [Int] = []
+        for dim in dims {
+            let d = try Shape.normalize(dim: dim, rank: rank)
+            guard !order.contains(d) else {
+                throw .invalidArgument(op: "permute", detail: "permute(): duplicate dims are not allowed.")
+            }
+            order.append(d)
+        }
         let out = makeView(shape: order.map { shape[$0] }, strides: order.map { strides[$0] }, offset: offset)
         var inverse = [Int](repeating: 0, count: rank)
         for (position, dim) in order.enumerated() { inverse[dim] = position }
@@ -119,10 +136,23 @@ extension Tensor {
     }
 
     /// The view without size-1 dimensions: all of them, or only those among `dims` (`Tensor.squeeze`).
-    public func squeeze(_ dims: Int...) throws(TensorError) -> Tensor { try squeeze(dims: dims.isEmpty ? nil : dims) }
+    ///
+    /// As in PyTorch, `squeeze()` records `SqueezeBackward0`, `squeeze(d)` `SqueezeBackward1` and several dims
+    /// `SqueezeBackward2`.
+    public func squeeze(_ dims: Int...) throws(TensorError) -> Tensor {
+        switch dims.count {
+        case 0: return try squeeze(dims: nil, name: "SqueezeBackward0")
+        case 1: return try squeeze(dims: dims, name: "SqueezeBackward1")
+        default: return try squeeze(dims: dims, name: "SqueezeBackward2")
+        }
+    }
 
-    /// The view without the size-1 dimensions among `dims`, or all of them when `dims` is nil.
+    /// The view without the size-1 dimensions among `dims` (a tuple in Python), or all of them when `dims` is nil.
     public func squeeze(dims: [Int]?) throws(TensorError) -> Tensor {
+        try squeeze(dims: dims, name: dims == nil ? "SqueezeBackward0" : "SqueezeBackward2")
+    }
+
+    private func squeeze(dims: [Int]?, name: String) throws(TensorError) -> Tensor {
         let targets = try dims.map { d throws(TensorError) in try Shape.normalize(dims: d, rank: rank) }
         var newShape: [Int] = [], newStrides: [Int] = []
         for dim in 0..<rank {
@@ -134,21 +164,25 @@ extension Tensor {
         }
         let out = makeView(shape: newShape, strides: newStrides, offset: offset)
         let inputShape = shape
-        let name = dims == nil ? "SqueezeBackward0" : (dims?.count == 1 ? "SqueezeBackward1" : "SqueezeBackward2")
         out.recordGradient(name, inputs: [self]) { grad, _ throws(TensorError) in [try grad.reshape(inputShape)] }
         return out
     }
 
     /// The view repeating size-1 dimensions to `target` sizes without copying; -1 keeps a size (`Tensor.expand`).
     public func expand(_ target: [Int]) throws(TensorError) -> Tensor {
-        guard target.count >= rank else { throw .expandTooFewDims(target: target, actual: shape) }
+        guard target.count >= rank else {
+            throw .invalidArgument(op: "expand", detail: "expand(\(dtype.legacyTypeName){\(Shape.describe(shape))}, "
+                + "size=\(Shape.describe(target))): the number of sizes provided (\(target.count)) must be greater or "
+                + "equal to the number of dimensions in the tensor (\(rank))")
+        }
         let lead = target.count - rank
         var newShape = target, newStrides = [Int](repeating: 0, count: target.count)
-        for dim in 0..<target.count {
+        // PyTorch checks from the last dimension back, so the message names the last mismatch.
+        for dim in stride(from: target.count - 1, through: 0, by: -1) {
             if dim < lead {
-                guard target[dim] >= 0 else {
-                    throw .invalidArgument(op: "expand", detail: "The expanded size of the tensor (\(target[dim])) "
-                        + "isn't allowed in a leading, non-existing dimension \(dim)")
+                guard target[dim] != -1 else {
+                    throw .invalidArgument(op: "expand", detail: "The expanded size of the tensor (-1) isn't allowed "
+                        + "in a leading, non-existing dimension \(dim)")
                 }
                 continue
             }
@@ -156,11 +190,18 @@ extension Tensor {
             if target[dim] == -1 { newShape[dim] = size }
             if newShape[dim] == size {
                 newStrides[dim] = strides[dim - lead]
-            } else if size != 1 || newShape[dim] < 0 {
+            } else if size != 1 {
                 throw .expandMismatch(target: target, actual: shape, size: target[dim], existing: size, dim: dim)
             }
         }
-        _ = try Shape.checkedCount(newShape)
+        // Other negative sizes pass the geometry and fail PyTorch's element count, which reads them as unsigned.
+        var elements = 1, overflow = false
+        for size in newShape {
+            (elements, overflow) = elements.multipliedReportingOverflow(by: size)
+            if size < 0 || overflow {
+                throw .invalidArgument(op: "expand", detail: "numel: integer multiplication overflow")
+            }
+        }
         let out = makeView(shape: newShape, strides: newStrides, offset: offset)
         let inputShape = shape
         out.recordGradient("ExpandBackward0", inputs: [self]) { grad, _ throws(TensorError) in
