@@ -99,34 +99,35 @@ enum SoftmaxKernel {
     private static func strided<T: TensorFloat>(
         _ x: UnsafeMutablePointer<T>, _ y: UnsafeMutablePointer<T>, size: Int, inner: Int, log: Bool
     ) {
-        withUnsafeTemporaryAllocation(of: T.self, capacity: 2 * inner) { scratch in
-            let (largest, sum) = (scratch.baseAddress.unsafelyUnwrapped, scratch.baseAddress.unsafelyUnwrapped + inner)
-            for i in 0..<inner {
-                largest[i] = x[i]
-                sum[i] = 0
-            }
-            for k in 1..<Swift.max(size, 1) {
-                let row = x + k * inner
-                for i in 0..<inner where row[i].isNaN || row[i] > largest[i] { largest[i] = row[i] }
-            }
-            for k in 0..<size {
-                let (row, out) = (x + k * inner, y + k * inner)
+        withUnsafeTemporaryAllocation(of: T.self, capacity: inner) { largest in
+            withUnsafeTemporaryAllocation(of: T.self, capacity: inner) { sum in
                 for i in 0..<inner {
-                    let e = T.exp(row[i] - largest[i])
-                    if !log { out[i] = e }
-                    sum[i] += e
+                    largest[i] = x[i]
+                    sum[i] = 0
                 }
-            }
-            if log {
-                for i in 0..<inner { sum[i] = T.log(sum[i]) }
+                for k in 1..<Swift.max(size, 1) {
+                    let row = x + k * inner
+                    for i in 0..<inner where row[i].isNaN || row[i] > largest[i] { largest[i] = row[i] }
+                }
                 for k in 0..<size {
                     let (row, out) = (x + k * inner, y + k * inner)
-                    for i in 0..<inner { out[i] = row[i] - largest[i] - sum[i] }
+                    for i in 0..<inner {
+                        let e = T.exp(row[i] - largest[i])
+                        if !log { out[i] = e }
+                        sum[i] += e
+                    }
                 }
-            } else {
-                for k in 0..<size {
-                    let out = y + k * inner
-                    for i in 0..<inner { out[i] /= sum[i] }
+                if log {
+                    for i in 0..<inner { sum[i] = T.log(sum[i]) }
+                    for k in 0..<size {
+                        let (row, out) = (x + k * inner, y + k * inner)
+                        for i in 0..<inner { out[i] = row[i] - largest[i] - sum[i] }
+                    }
+                } else {
+                    for k in 0..<size {
+                        let out = y + k * inner
+                        for i in 0..<inner { out[i] /= sum[i] }
+                    }
                 }
             }
         }
