@@ -64,6 +64,7 @@ public enum TensorError: Error, Equatable, Sendable {
     case invalidRange(op: String, detail: String)
     case invalidArgument(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
+    case emptyReductionDim(op: String, dim: Int?)
 
     // Autograd.
     case requiresGradOnNonFloat
@@ -97,8 +98,10 @@ extension TensorError {
         case let .concatenateEmpty(op) where op == "cat":
             return .valueError
         case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
-             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
+             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge, .emptyReductionDim:
             return .indexError
+        case .notImplemented:
+            return .notImplementedError
         case .sliceStepNotPositive, .permuteMismatch:
             return .valueError
         case .outOfMemory:
@@ -245,6 +248,10 @@ extension TensorError {
             return "a Tensor with \(count) elements cannot be converted to Scalar"
         case let .invalidRange(_, detail), let .invalidArgument(_, detail):
             return detail
+        case let .emptyReductionDim(op, dim?):
+            return "\(op)(): Expected reduction dim \(dim) to have non-zero size."
+        case let .emptyReductionDim(op, nil):
+            return "\(op)(): Expected reduction dim to be specified for input.numel() == 0."
         case let .outOfMemory(requestedBytes):
             let limit = MemoryBudget.shared.limit
             if let requestedBytes {

@@ -137,7 +137,7 @@ extension Tensor {
         if n < 0 { throw .invalidArgument(op: "eye", detail: "n must be greater or equal to 0, got \(n)") }
         if columns < 0 { throw .invalidArgument(op: "eye", detail: "m must be greater or equal to 0, got \(columns)") }
         let out = try zeros([n, columns], dtype: dtype)
-        for i in 0..<min(n, columns) { out.setElement(i * columns + i, to: .int(1)) }
+        for i in 0..<Swift.min(n, columns) { out.setElement(i * columns + i, to: .int(1)) }
         return out
     }
 

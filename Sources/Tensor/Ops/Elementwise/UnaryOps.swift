@@ -28,7 +28,7 @@ struct Sign: UnaryPrimitive {
     let backwardName = "SignBackward0", kernelName = "sign"
     var promotesIntegers: Bool { false }
     var saves: (input: Bool, output: Bool) { (false, false) }
-    func float<T: TensorFloat>(_ x: T) -> T { x > 0 ? 1 : (x < 0 ? -1 : (x.isNaN ? x : 0)) }
+    func float<T: TensorFloat>(_ x: T) -> T { x > 0 ? 1 : (x < 0 ? -1 : 0) }  // NaN gives 0, as in PyTorch.
     func integer(_ x: Int64) -> Int64? { x.signum() }
     func backward(_ grad: Tensor, input: Tensor?, output: Tensor?) throws(TensorError) -> Tensor {
         try Tensor.zeros(like: grad)

@@ -12,17 +12,19 @@ extension Tensor {
     private func sum(dims: [Int], keepdim: Bool, dtype requested: DType?, backwardName: String)
         throws(TensorError) -> Tensor
     {
-        let plan = ReductionPlan(input: self, dims: try Shape.normalize(dims: dims, rank: rank))
+        let plan = try reductionPlan(dims)
         let outType = requested ?? (dtype.isFloatingPoint ? dtype : .int64)
+        try checkDifferentiable(resultType: outType)
         // Bools are summed as int64 (and converted back if a bool result was asked for).
         let computeType = outType == .bool ? DType.int64 : outType
         let input = try converted(to: computeType)
         var out = try Tensor(uninitializedShape: plan.outputShape(keepdim: keepdim), dtype: computeType)
         Tensor.sumKernel(input, plan: plan, into: out)
         out = try out.converted(to: outType)
-        let (inputShape, keptDims) = (shape, plan.keepdimShape)
+        guard outType.isFloatingPoint else { return out }
+        let (inputShape, inputType, keptDims) = (shape, dtype, plan.keepdimShape)
         out.recordGradient(backwardName, inputs: [self]) { grad, _ throws(TensorError) in
-            [try grad.reshape(keptDims).expand(inputShape)]
+            [try grad.expandReduced(keepdimShape: keptDims, to: inputShape).gradient(in: inputType)]
         }
         return out
     }

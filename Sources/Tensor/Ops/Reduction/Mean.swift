@@ -1,0 +1,53 @@
+extension Tensor {
+    /// The mean of all elements (`Tensor.mean()`); the input, or the requested dtype, must be floating point.
+    public func mean(dtype: DType? = nil) throws(TensorError) -> Tensor {
+        try mean(dims: [], keepdim: false, dtype: dtype, backwardName: "MeanBackward0")
+    }
+
+    /// The means over `dims`; an empty list means every dimension (`Tensor.mean(dim, keepdim)`).
+    public func mean(dims: [Int], keepdim: Bool = false, dtype: DType? = nil) throws(TensorError) -> Tensor {
+        try mean(dims: dims, keepdim: keepdim, dtype: dtype, backwardName: "MeanBackward1")
+    }
+
+    private func mean(dims: [Int], keepdim: Bool, dtype requested: DType?, backwardName: String)
+        throws(TensorError) -> Tensor
+    {
+        let outType = try meanType(requested)
+        let plan = try reductionPlan(dims)
+        let out = try Tensor(uninitializedShape: plan.outputShape(keepdim: keepdim), dtype: outType)
+        Tensor.meanKernel(try converted(to: outType), plan: plan, into: out)
+        let (inputShape, inputType, keptDims, count) = (shape, dtype, plan.keepdimShape, plan.reducedCount)
+        out.recordGradient(backwardName, inputs: [self]) { grad, _ throws(TensorError) in
+            let spread = try grad.expandReduced(keepdimShape: keptDims, to: inputShape)
+            return [try spread.div(Tensor.wrapping(.int(Int64(count)))).gradient(in: inputType)]
+        }
+        return out
+    }
+
+    /// The dtype a mean is computed in, refusing integral inputs and requests as PyTorch does.
+    private func meanType(_ requested: DType?) throws(TensorError) -> DType {
+        let (which, type) = requested.map { ("Optional", $0) } ?? ("Input", dtype)
+        guard type.isFloatingPoint else {
+            throw .invalidArgument(op: "mean", detail: "mean(): could not infer output dtype. \(which) dtype must be "
+                + "either a floating point or complex dtype. Got: \(type.scalarTypeName)")
+        }
+        return type
+    }
+
+    // NOTE: PyTorch rounds the sum to the output dtype and then divides, so we do too (dividing the double sum
+    // first rounds differently more often). An empty reduction gives 0 / 0 = NaN, as in PyTorch.
+    /// Writes the mean of each reduced group of a floating-point `input` into `out` (same dtype).
+    static func meanKernel(_ input: Tensor, plan: ReductionPlan, into out: Tensor) {
+        sumKernel(input, plan: plan, into: out)
+        switch out.dtype {
+        case .float32:
+            let divisor = Float(plan.reducedCount)
+            Elementwise.map(out, into: out) { (x: Float) in x / divisor }
+        case .float64:
+            let divisor = Double(plan.reducedCount)
+            Elementwise.map(out, into: out) { (x: Double) in x / divisor }
+        case .int64, .bool:
+            break  // Means are only taken in floating point.
+        }
+    }
+}
