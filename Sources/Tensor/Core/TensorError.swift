@@ -106,8 +106,6 @@ extension TensorError {
             return .valueError
         case .outOfMemory:
             return .memoryError
-        case .notImplemented:
-            return .notImplementedError
         default:
             return .runtimeError
         }
