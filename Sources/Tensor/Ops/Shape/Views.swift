@@ -141,7 +141,7 @@ extension Tensor {
 
     /// The view repeating size-1 dimensions to `target` sizes without copying; -1 keeps a size (`Tensor.expand`).
     public func expand(_ target: [Int]) throws(TensorError) -> Tensor {
-        guard target.count >= rank else { throw .expandTooFewDims(target: target, actual: shape) }
+        guard target.count >= rank else { throw .expandTooFewDims(target: target, actual: shape, dtype: dtype) }
         let lead = target.count - rank
         var newShape = target, newStrides = [Int](repeating: 0, count: target.count)
         for dim in 0..<target.count {
