@@ -458,6 +458,11 @@ def index_select_cases():
             ("negative", [x, tin([-1], L), rand(3, 1)], 1), ("oob 1d", [rand(3), tin([3], L), rand(1)], 0),
             ("0d self 2 idx", [tin(0.0, torch.float64), tin([0, 0], L), tin(5.0, torch.float64)], 0)]:
         op_case(f"index_add error {name}", "index_add", args, {"dim": dim}, add)
+    # Only alpha 1 on tensors of rank 2 and more takes the kernel that names the dimension.
+    op_case("index_add error oob alpha", "index_add", [x, tin([0, 9], L), rand(3, 2)], {"dim": 1, "alpha": 0.5}, add)
+    op_case("index_add error oob float one", "index_add", [x, tin([9], L), rand(3, 1)], {"dim": 1, "alpha": 1.0}, add)
+    op_case("index_add bool 2d", "index_add", [tin([[False, True], [False, False]]), tin([1], L), tin([[True, True]])],
+            {"dim": 0, "alpha": 0}, add)
     op_case("index_add_", "index_add_", [x, tin([0, 0], L), rand(3, 2)], {"dim": 1, "alpha": -1.5},
             lambda a, i, s, dim, alpha: a.clone().index_add_(dim, i, s, alpha=alpha))
 

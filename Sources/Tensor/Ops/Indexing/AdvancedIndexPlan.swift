@@ -4,11 +4,16 @@
 struct AdvancedIndexPlan {
     /// The shape of `t[indices]` (and of what `t[indices] = v` writes).
     let resultShape: [Int]
-    /// The storage offsets, relative to the indexed tensor's first element, of every result element in order.
-    let layout: GatherLayout
+    private let indexTensors: [Tensor]
+    private let indexShape: [Int]
+    private let indexedSizes: [Int]
+    private let indexedStrides: [Int]
+    private let before: [Int]
+    private let after: [Int]
 
     /// Checks `indices` against `source` (one entry per leading dimension, nil for a whole dimension) and plans the
-    /// access. Errors come in PyTorch's order: index dtypes, mask shapes, broadcasting, empty dimensions, bounds.
+    /// access. Errors come in PyTorch's order: index dtypes, mask shapes, broadcasting, empty dimensions; the index
+    /// values themselves are checked by `layout()`.
     init(source: Tensor, indices: [Tensor?]) throws(TensorError) {
         for case let index? in indices where index.dtype != .int64 && index.dtype != .bool {
             throw .indexDTypeInvalid(dtype: index.dtype)
@@ -60,17 +65,23 @@ struct AdvancedIndexPlan {
             throw .invalidIndex(op: "index", detail: "index is out of bounds for dimension with size 0")
         }
         resultShape = leading.map { source.shape[$0] } + indexShape + trailing.map { source.shape[$0] }
-        let resultCount = resultShape.reduce(1, *)
+        self.indexShape = indexShape
+        indexTensors = indexed.compactMap { expanded[$0] }
+        indexedSizes = indexed.map { source.shape[$0] }
+        indexedStrides = indexed.map { source.strides[$0] }
+        before = GatherLayout.offsets(shape: leading.map { source.shape[$0] },
+                                      strides: leading.map { source.strides[$0] })
+        after = GatherLayout.offsets(shape: trailing.map { source.shape[$0] },
+                                     strides: trailing.map { source.strides[$0] })
+    }
+
+    /// The storage offsets, relative to the indexed tensor's first element, of every result element in order,
+    /// checking the index values against their dimensions.
+    func layout() throws(TensorError) -> GatherLayout {
         // An empty result reads nothing, so PyTorch never looks at the index values.
-        let middle = resultCount == 0 ? [] : try Self.offsets(
-            of: indexed.compactMap { expanded[$0] }, shape: indexShape,
-            sizes: indexed.map { source.shape[$0] }, strides: indexed.map { source.strides[$0] })
-        layout = GatherLayout(
-            before: GatherLayout.offsets(shape: leading.map { source.shape[$0] },
-                                         strides: leading.map { source.strides[$0] }),
-            middle: middle,
-            after: GatherLayout.offsets(shape: trailing.map { source.shape[$0] },
-                                        strides: trailing.map { source.strides[$0] }))
+        let middle = resultShape.contains(0) ? [] : try Self.offsets(
+            of: indexTensors, shape: indexShape, sizes: indexedSizes, strides: indexedStrides)
+        return GatherLayout(before: before, middle: middle, after: after)
     }
 
     /// The storage offset each broadcast index position selects, checking every value against its dimension's size

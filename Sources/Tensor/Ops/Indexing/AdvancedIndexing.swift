@@ -6,7 +6,7 @@ extension Tensor {
         guard indices.count <= rank else { throw .tooManyIndices(rank: rank, given: indices.count) }
         let plan = try AdvancedIndexPlan(source: self, indices: indices)
         let out = try Tensor(uninitializedShape: plan.resultShape, dtype: dtype)
-        plan.layout.gather(from: self, into: out)
+        try plan.layout().gather(from: self, into: out)
         let (inputShape, present) = (shape, indices.map { $0 != nil })
         out.recordGradient("IndexBackward0", inputs: [self], saving: indices.compactMap { $0 }) {
             grad, saved throws(TensorError) in
@@ -93,7 +93,7 @@ extension Tensor {
                 Cast.copy(values, into: source)
             }
         }
-        plan.layout.put(source, into: self, accumulate: accumulate)
+        try plan.layout().put(source, into: self, accumulate: accumulate)
     }
 
     /// The gradients of an index put for the old `self` and for `values`.

@@ -114,16 +114,16 @@ extension Tensor {
         let positions = index.elements(as: Int64.self)
         let size = rank == 0 ? 1 : shape[d]
         if let bad = positions.first(where: { $0 < 0 || $0 >= size }) {
-            // NOTE: tensors of rank 0 and 1 take a different CPU path in PyTorch, with another message and class.
-            if rank > 1 { throw .gatherIndexOutOfBounds(index: Int(bad), dim: d, size: size) }
+            // NOTE: PyTorch's CPU kernel has a fast path for alpha 1 (not `True`) on tensors of rank 2 or more, which
+            // reports a bad index with another message and class.
+            let unitAlpha = alpha == .int(1) || alpha == .float(1)
+            if rank > 1 && unitAlpha { throw .gatherIndexOutOfBounds(index: Int(bad), dim: d, size: size) }
             throw .invalidIndex(op: "index_add", detail: "index out of range in self")
         }
         guard count > 0 && self.count > 0 else { return d }
         // `source` laid out in the layout's order is simply `source` made contiguous, scaled by alpha.
         let scaled = try Tensor(uninitializedShape: source.shape, dtype: dtype)
-        // NOTE: PyTorch's kernel for tensors of rank 2 and more ignores alpha for bools; the one for rank 0 and 1
-        // multiplies by it (as a bool).
-        Tensor.scale(source, by: dtype == .bool && rank > 1 ? .bool(true) : alpha, into: scaled)
+        Tensor.scale(source, by: alpha, into: scaled)
         try indexLayout(dim: d, positions: positions).put(scaled, into: self, accumulate: true)
         return d
     }
