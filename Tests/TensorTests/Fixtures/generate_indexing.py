@@ -246,7 +246,7 @@ def setitem_cases():
         (I([True, False, False]), t(2.5, torch.float32, True)), (I([True, False, False]), t([[2.5]], torch.float64, True)),
         ([0], t(2.5, torch.float32, False)), (I([0, 5]), 1.0), (I([[0], [1]]), t([[1.0, 2, 3, 4]])),
         (I(1), 5), (I(True), 5), ((I([0, 1]), I([1, 2])), t([10.0, 20])), ((I([0, 1]), I([0, 1, 2])), 1),
-        ((0, 0, 0), 1), (I([1.0]), 1), (I(True), t([1.0, 2, 3, 4])),
+        ((0, 0, 0), 1), (I([1.0]), 1), (I(True), t([1.0, 2, 3, 4])), (I([0, 7]), t([1.0, 2, 3])),
     ]
     for i, (index, value) in enumerate(cases):
         setitem(f"set {i}", x, index, value)

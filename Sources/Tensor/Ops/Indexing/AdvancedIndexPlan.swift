@@ -69,10 +69,12 @@ struct AdvancedIndexPlan {
         indexTensors = indexed.compactMap { expanded[$0] }
         indexedSizes = indexed.map { source.shape[$0] }
         indexedStrides = indexed.map { source.strides[$0] }
-        before = GatherLayout.offsets(shape: leading.map { source.shape[$0] },
-                                      strides: leading.map { source.strides[$0] })
-        after = GatherLayout.offsets(shape: trailing.map { source.shape[$0] },
-                                     strides: trailing.map { source.strides[$0] })
+        // An empty result addresses nothing; skipping the offsets also spares a long list for `t[:, []]`.
+        let empty = resultShape.contains(0)
+        before = empty ? [] : GatherLayout.offsets(shape: leading.map { source.shape[$0] },
+                                                   strides: leading.map { source.strides[$0] })
+        after = empty ? [] : GatherLayout.offsets(shape: trailing.map { source.shape[$0] },
+                                                  strides: trailing.map { source.strides[$0] })
     }
 
     /// The storage offsets, relative to the indexed tensor's first element, of every result element in order,
