@@ -12,7 +12,7 @@ public enum TensorError: Error, Equatable, Sendable {
     case cannotInferWithZero(shape: [Int])
     case viewNotCompatible
     case expandMismatch(target: [Int], actual: [Int], size: Int, existing: Int, dim: Int)
-    case expandTooFewDims(target: [Int], actual: [Int])
+    case expandTooFewDims(target: [Int], actual: [Int], dtype: DType)
     case permuteMismatch(rank: Int, dims: Int)
     case squeezeSize(dim: Int, size: Int)
     case concatenateEmpty(op: String)
@@ -36,21 +36,25 @@ public enum TensorError: Error, Equatable, Sendable {
     // Indexing.
     case indexOutOfRange(index: Int, dim: Int, size: Int)
     case indexOnScalar
-    case tooManyIndices(rank: Int, given: Int)
-    case maskShapeMismatch(mask: [Int], indexed: [Int], dim: Int)
+    /// `given` is named only by the advanced-indexing kernel ("(got 3)"), not by the subscript itself.
+    case tooManyIndices(rank: Int, given: Int?)
+    case maskShapeMismatch(mask: [Int], maskDim: Int, indexed: [Int], dim: Int)
     case indexDTypeInvalid(dtype: DType)
+    case indexBroadcastMismatch(shapes: [[Int]])
     case multipleEllipsis
-    case gatherIndexOutOfBounds(index: Int, size: Int)
+    case gatherIndexOutOfBounds(index: Int, dim: Int, size: Int)
     case gatherRankMismatch(op: String)
-    case gatherShapeMismatch(op: String, dim: Int, indexShape: [Int], otherShape: [Int])
+    case gatherShapeMismatch(dim: Int, indexShape: [Int], selfShape: [Int], apartFrom: Int)
+    case scatterShapeMismatch(indexShape: [Int], selfShape: [Int], srcShape: [Int]?, apartFrom: Int)
     case indexSelectNeedsVector
     case topkTooLarge
     case sliceStepNotPositive
+    case sliceStepZero
+    /// A one-off message PyTorch raises as an IndexError.
+    case invalidIndex(op: String, detail: String)
     case oneHotNegative
     case oneHotClassTooSmall
     case oneHotNeedsLong
-    /// A one-off message PyTorch raises as an IndexError.
-    case invalidIndex(op: String, detail: String)
 
     // Dtypes and values.
     case notImplemented(op: String, dtype: DType)
@@ -93,16 +97,15 @@ extension TensorError {
     /// The Python exception class this error becomes.
     public var kind: Kind {
         switch self {
-        case .invalidIndex:
-            return .indexError
         case let .concatenateEmpty(op) where op == "cat":
             return .valueError
         case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
-             .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge, .emptyReductionDim:
+             .indexDTypeInvalid, .indexBroadcastMismatch, .multipleEllipsis, .indexSelectNeedsVector, .invalidIndex,
+             .emptyReductionDim:
             return .indexError
         case .notImplemented:
             return .notImplementedError
-        case .sliceStepNotPositive, .permuteMismatch:
+        case .sliceStepNotPositive, .sliceStepZero, .permuteMismatch:
             return .valueError
         case .outOfMemory:
             return .memoryError
@@ -139,10 +142,10 @@ extension TensorError {
             return "The expanded size of the tensor (\(size)) must match the existing size (\(existing)) at "
                 + "non-singleton dimension \(dim).  Target sizes: \(Shape.describe(target)).  Tensor sizes: "
                 + "\(Shape.describe(actual))"
-        case let .expandTooFewDims(target, actual):
-            return "expand(torch.FloatTensor{\(Shape.describe(actual))}, size=\(Shape.describe(target))): the number "
-                + "of sizes provided (\(target.count)) must be greater or equal to the number of dimensions in the "
-                + "tensor (\(actual.count))"
+        case let .expandTooFewDims(target, actual, dtype):
+            return "expand(\(dtype.legacyTypeName){\(Shape.describe(actual))}, size=\(Shape.describe(target))): "
+                + "the number of sizes provided (\(target.count)) must be greater or equal to the number of dimensions "
+                + "in the tensor (\(actual.count))"
         case let .permuteMismatch(rank, dims):
             return "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the "
                 + "desired ordering of dimensions i.e. input.dim() = \(rank) is not equal to len(dims) = \(dims)"
@@ -193,37 +196,42 @@ extension TensorError {
             return "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to "
                 + "convert a 0-dim tensor to a number"
         case let .tooManyIndices(rank, given):
-            return "too many indices for tensor of dimension \(rank) (got \(given))"
-        case let .maskShapeMismatch(mask, indexed, dim):
-            return "The shape of the mask \(Shape.describe(mask)) at index \(dim) does not match the shape of the "
+            return "too many indices for tensor of dimension \(rank)" + (given.map { " (got \($0))" } ?? "")
+        case let .maskShapeMismatch(mask, maskDim, indexed, dim):
+            return "The shape of the mask \(Shape.describe(mask)) at index \(maskDim) does not match the shape of the "
                 + "indexed tensor \(Shape.describe(indexed)) at index \(dim)"
-        case let .indexDTypeInvalid(dtype):
-            return "tensors used as indices must be long, int, byte or bool tensors (got \(dtype.name))"
+        case .indexDTypeInvalid:
+            return "tensors used as indices must be long, int, byte or bool tensors"
+        case let .indexBroadcastMismatch(shapes):
+            return "shape mismatch: indexing tensors could not be broadcast together with shapes "
+                + shapes.map(Shape.describe).joined(separator: ", ")
         case .multipleEllipsis:
             return "an index can only have a single ellipsis ('...')"
-        case let .gatherIndexOutOfBounds(index, size):
-            return "index \(index) is out of bounds for dimension 0 with size \(size)"
+        case let .gatherIndexOutOfBounds(index, dim, size):
+            return "index \(index) is out of bounds for dimension \(dim) with size \(size)"
         case let .gatherRankMismatch(op):
-            return "Index tensor must have the same number of dimensions as \(op == "gather" ? "input" : "self") "
-                + "tensor"
-        case let .gatherShapeMismatch(op, dim, indexShape, otherShape):
-            return "Size does not match at dimension \(dim) expected index \(Shape.describe(indexShape)) to be "
-                + "\(op == "gather" ? "no larger" : "smaller") than \(op == "gather" ? "self" : "self") "
-                + "\(Shape.describe(otherShape)) apart from dimension \(dim)"
+            return "Index tensor must have the same number of dimensions as \(op) tensor"
+        case let .gatherShapeMismatch(dim, indexShape, selfShape, apartFrom):
+            return "Size does not match at dimension \(dim) expected index \(Shape.describe(indexShape)) to be no "
+                + "larger than self \(Shape.describe(selfShape)) apart from dimension \(apartFrom)"
+        case let .scatterShapeMismatch(indexShape, selfShape, srcShape, apartFrom):
+            return "Expected index \(Shape.describe(indexShape)) to be no larger than self "
+                + "\(Shape.describe(selfShape)) apart from dimension \(apartFrom)"
+                + (srcShape.map { " and to be no larger size than src \(Shape.describe($0))" } ?? "")
         case .indexSelectNeedsVector:
             return "index_select(): Index is supposed to be a vector"
         case .topkTooLarge:
             return "selected index k out of range"
         case .sliceStepNotPositive:
             return "step must be greater than zero"
+        case .sliceStepZero:
+            return "slice step cannot be zero"
         case .oneHotNegative:
             return "Class values must be non-negative."
         case .oneHotClassTooSmall:
             return "Class values must be smaller than num_classes."
         case .oneHotNeedsLong:
             return "one_hot is only applicable to index tensor of type LongTensor."
-        case let .invalidIndex(_, detail):
-            return detail
 
         case let .notImplemented(op, dtype):
             return "\"\(op)\" not implemented for '\(dtype.scalarTypeName)'"
@@ -244,7 +252,7 @@ extension TensorError {
             return "Integers to negative integer powers are not allowed."
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
-        case let .invalidRange(_, detail), let .invalidArgument(_, detail):
+        case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail):
             return detail
         case let .emptyReductionDim(op, dim?):
             return "\(op)(): Expected reduction dim \(dim) to have non-zero size."

@@ -48,7 +48,7 @@ extension Tensor {
         bumpVersion()
         let (sourceShape, sourceDType) = (source.shape, source.dtype)
         recordInPlace("CopyBackwards", inputs: [source]) { grad, _ throws(TensorError) in
-            [nil, try grad.sumToShape(sourceShape).to(sourceDType)]
+            [try Tensor.zeros(like: grad), try grad.sumToShape(sourceShape).to(sourceDType)]
         }
         return self
     }

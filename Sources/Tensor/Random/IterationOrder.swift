@@ -59,19 +59,6 @@ extension Tensor {
         return out
     }
 
-    /// Whether the elements tile a block of memory exactly once in some dimension order (PyTorch's
-    /// `is_non_overlapping_and_dense`), the condition under which `*_like` factories keep this tensor's strides.
-    var isNonOverlappingAndDense: Bool {
-        if isContiguous { return true }
-        let dims = (0..<rank).filter { shape[$0] > 1 }.sorted { strides[$0] < strides[$1] }
-        var expected = 1
-        for dim in dims {
-            if strides[dim] != expected { return false }
-            expected *= shape[dim]
-        }
-        return true
-    }
-
     /// An uninitialised tensor shaped like this one that keeps its strides when they are dense, as `empty_like`
     /// with PyTorch's default `preserve_format` does.
     func emptyPreservingLayout(dtype: DType? = nil) throws(TensorError) -> Tensor {

@@ -3,7 +3,9 @@ extension Tensor {
     /// mean the whole dimension, negative bounds count from the end, and out-of-range bounds are clamped.
     public func slice(dim: Int, start: Int? = nil, end: Int? = nil, step: Int = 1) throws(TensorError) -> Tensor {
         guard step > 0 else { throw .sliceStepNotPositive }
-        guard rank > 0 else { throw .indexOnScalar }
+        guard rank > 0 else {
+            throw .invalidIndex(op: "slice", detail: "slice() cannot be applied to a 0-dim tensor.")
+        }
         let d = try Shape.normalize(dim: dim, rank: rank)
         let size = shape[d]
         func clamp(_ bound: Int?, default value: Int) -> Int {
@@ -13,10 +15,12 @@ extension Tensor {
         }
         let first = clamp(start, default: 0)
         let last = Swift.max(clamp(end, default: size), first)
-        let length = (last - first + step - 1) / step
+        // Written so that a huge step (`t[::2**62]`) cannot overflow; a step that long keeps one element, whose
+        // stride never matters.
+        let length = last == first ? 0 : (last - first - 1) / step + 1
         var (newShape, newStrides) = (shape, strides)
         newShape[d] = length
-        newStrides[d] = strides[d] * step
+        newStrides[d] = strides[d] &* step
         let out = makeView(shape: newShape, strides: newStrides, offset: offset + first * strides[d])
         let inputShape = shape
         out.recordGradient("SliceBackward0", inputs: [self]) { grad, _ throws(TensorError) in
@@ -29,10 +33,15 @@ extension Tensor {
 
     /// The view with dimension `dim` removed by taking position `index` (`Tensor.select`, what `t[i]` does).
     public func select(dim: Int, index: Int) throws(TensorError) -> Tensor {
-        guard rank > 0 else { throw .indexOnScalar }
+        guard rank > 0 else {
+            throw .invalidIndex(op: "select", detail: "select() cannot be applied to a 0-dim tensor.")
+        }
         let d = try Shape.normalize(dim: dim, rank: rank)
         let size = shape[d]
-        guard index >= -size && index < size else { throw .indexOutOfRange(index: index, dim: d, size: size) }
+        guard index >= -size && index < size else {
+            throw .invalidIndex(op: "select", detail: "select(): index \(index) out of range for tensor of size "
+                + "\(Shape.describe(shape)) at dimension \(d)")
+        }
         let position = index < 0 ? index + size : index
         var (newShape, newStrides) = (shape, strides)
         newShape.remove(at: d)

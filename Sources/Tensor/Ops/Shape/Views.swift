@@ -170,11 +170,7 @@ extension Tensor {
 
     /// The view repeating size-1 dimensions to `target` sizes without copying; -1 keeps a size (`Tensor.expand`).
     public func expand(_ target: [Int]) throws(TensorError) -> Tensor {
-        guard target.count >= rank else {
-            throw .invalidArgument(op: "expand", detail: "expand(\(dtype.legacyTypeName){\(Shape.describe(shape))}, "
-                + "size=\(Shape.describe(target))): the number of sizes provided (\(target.count)) must be greater or "
-                + "equal to the number of dimensions in the tensor (\(rank))")
-        }
+        guard target.count >= rank else { throw .expandTooFewDims(target: target, actual: shape, dtype: dtype) }
         let lead = target.count - rank
         var newShape = target, newStrides = [Int](repeating: 0, count: target.count)
         // PyTorch checks from the last dimension back, so the message names the last mismatch.
