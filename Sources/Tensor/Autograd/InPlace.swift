@@ -2,10 +2,16 @@ extension Tensor {
     /// Refuses an in-place write PyTorch refuses: a result of another shape, a leaf that requires grad, or a view of
     /// one, while grad mode is on. Call before writing anything.
     func checkInPlace(resultShape: [Int], resultDType: DType? = nil) throws(TensorError) {
+        // Autograd refuses the write before the kernel looks at shapes and dtypes, as in PyTorch.
+        try checkInPlaceAutograd()
         if resultShape != shape { throw .inPlaceShapeMismatch(output: shape, broadcast: resultShape) }
         if let resultDType, !DType.canCast(from: resultDType, to: dtype) {
             throw .cannotCastResult(result: resultDType, output: dtype)
         }
+    }
+
+    /// Refuses an in-place write to a leaf that requires grad, or to a view of one, while grad mode is on.
+    func checkInPlaceAutograd() throws(TensorError) {
         guard GradMode.isEnabled else { return }
         if let base = viewBase, base.requiresGrad, base.isLeaf { throw .viewOfLeafInPlace }
         if requiresGrad && isLeaf { throw .leafInPlace }

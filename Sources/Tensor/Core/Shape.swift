@@ -41,7 +41,8 @@ enum Shape {
     static func broadcast(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
         let rank = max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
-        for i in 0..<rank {
+        // From the last dimension, so a mismatch in several dimensions reports the last, as PyTorch does.
+        for i in stride(from: rank - 1, through: 0, by: -1) {
             let sizeA = i < rank - a.count ? 1 : a[i - (rank - a.count)]
             let sizeB = i < rank - b.count ? 1 : b[i - (rank - b.count)]
             if sizeA == sizeB || sizeB == 1 {

@@ -84,6 +84,7 @@ extension TensorError {
         case typeError = "TypeError"
         case memoryError = "MemoryError"
         case zeroDivisionError = "ZeroDivisionError"
+        case notImplementedError = "NotImplementedError"
     }
 
     /// The Python exception class this error becomes.
@@ -96,6 +97,8 @@ extension TensorError {
             return .valueError
         case .outOfMemory:
             return .memoryError
+        case .notImplemented:
+            return .notImplementedError
         default:
             return .runtimeError
         }
