@@ -61,6 +61,10 @@ public enum TensorError: Error, Equatable, Sendable {
     case itemOfManyElements(count: Int)
     case invalidRange(op: String, detail: String)
     case invalidArgument(op: String, detail: String)
+    /// A one-off message that PyTorch raises as a `ValueError`.
+    case invalidValue(op: String, detail: String)
+    /// A one-off message that PyTorch raises as a `TypeError`.
+    case invalidType(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
 
     // Autograd.
@@ -93,8 +97,10 @@ extension TensorError {
         case .dimensionOutOfRange, .indexOutOfRange, .indexOnScalar, .tooManyIndices, .maskShapeMismatch,
              .indexDTypeInvalid, .multipleEllipsis, .topkTooLarge:
             return .indexError
-        case .sliceStepNotPositive, .permuteMismatch:
+        case .sliceStepNotPositive, .permuteMismatch, .invalidValue:
             return .valueError
+        case .invalidType:
+            return .typeError
         case .outOfMemory:
             return .memoryError
         case .notImplemented:
@@ -235,7 +241,8 @@ extension TensorError {
             return "Integers to negative integer powers are not allowed."
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
-        case let .invalidRange(_, detail), let .invalidArgument(_, detail):
+        case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidValue(_, detail),
+             let .invalidType(_, detail):
             return detail
         case let .outOfMemory(requestedBytes):
             let limit = MemoryBudget.shared.limit

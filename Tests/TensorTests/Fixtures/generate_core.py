@@ -560,6 +560,8 @@ def promotion_table():
                         continue
                     r = fn(a, b)
                     row["dtype"] = str(r.dtype).replace("torch.", "")
+                except TypeError:
+                    continue  # Python's argument parser refused a number: the interpreter's concern.
                 except Exception as e:  # noqa: BLE001
                     row["error"] = error_dict(e)
                 rows.append(row)
@@ -584,7 +586,10 @@ def creation_cases():
     for args in [(0, 5), (0, 5, 2), (5, 0, -1), (5, 0, -2), (-3, 3), (1, 2.5, 0.5), (0, 1, 0.1), (0, 1, 0.3),
                  (1.0, 0.0, -0.25), (0, 10, 3), (0, -10, -3), (0.5, 3), (0, 0), (5, 5), (0, 1, 1e-1), (-1, 1, 0.2),
                  (0, 2, 0.7), (1, 0), (0, 5, -1), (0, 5, 0), (0, float("inf")), (0, float("nan")), (0, 1e-3, 1e-4),
-                 (10, 2.5, -0.5), (True, 5), (0, 3, True), (2**53, 2**53 + 3), (0, 2**62, 2**60), (-5, 5, 3)]:
+                 (10, 2.5, -0.5), (True, 5), (0, 3, True), (2**53, 2**53 + 3), (0, 2**62, 2**60), (-5, 5, 3),
+                 # Long enough for PyTorch's vectorised runs: exact float values depend on them.
+                 (0, 10, 0.1), (-5, 5, 0.01), (0.3, 100, 0.7), (-3, 7, 0.3), (0.5, 5, 0.9), (0, 1e30, 1e10),
+                 (-5, 5, 1e-18), (0, 5, 0.0), (0, 2**62, 1)]:
         start, end, *rest = args
         step = rest[0] if rest else 1
         kinds = ["bool" if isinstance(x, bool) else "int" if isinstance(x, int) else "float" for x in (start, end, step)]
@@ -598,7 +603,8 @@ def creation_cases():
         kind = "int" if isinstance(end, int) else "float"
         rec("arange_end", lambda e=end: torch.arange(e), args=[end], kinds=[kind])
     for start, end, steps in [(0, 1, 5), (0, 1, 0), (0, 1, 1), (0, 1, 2), (-1, 1, 7), (0, 10, 11), (0.1, 0.7, 13),
-                              (1, 0, 4), (0, 1, 100), (-3.3, 7.7, 37), (0, 1, -1), (2, 2, 3), (1e-3, 1e3, 9)]:
+                              (1, 0, 4), (0, 1, 100), (-3.3, 7.7, 37), (0, 1, -1), (2, 2, 3), (1e-3, 1e3, 9),
+                              (-2.5, 7.9, 6), (0.5, -3.7, 5), (-1, 1, 7), (-7.25, 13.1, 301)]:
         for dt in [None, "float64", "int64"]:
             kw = {} if dt is None else {"dtype": DTYPES[dt]}
             rec("linspace", lambda s=start, e=end, n=steps, kw=kw: torch.linspace(s, e, n, **kw),
@@ -634,7 +640,8 @@ def creation_cases():
         for dt in [None, "float64", "int64", "bool"]:
             kw = {} if dt is None else {"dtype": DTYPES[dt]}
             rec("tensor", lambda v=values, kw=kw: torch.tensor(v, **kw), values=tag_nested(values), dtype=dt)
-    rec("tensor", lambda: torch.tensor([2**63]), values=tag_nested([2**63 - 1]), dtype=None, skip=True)
+    for values, dt in [([1.5, float("inf")], "int64"), ([1e19], "int64"), ([-2.7, 2.7], "int64"), ([0.5, 0.0], "bool")]:
+        rec("tensor", lambda v=values, dt=dt: torch.tensor(v, dtype=DTYPES[dt]), values=tag_nested(values), dtype=dt)
     return cases
 
 
@@ -654,7 +661,7 @@ def tag_nested(v):
         return {"b": v}
     if isinstance(v, int):
         return {"i": v}
-    return {"f": v}
+    return {"f": number_or_str(v)}
 
 
 # ---------------------------------------------------------------------------------------------------------------

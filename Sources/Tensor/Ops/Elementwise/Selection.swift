@@ -33,7 +33,8 @@ extension Tensor {
 
     /// A copy with `value` wherever `mask` is true (`Tensor.masked_fill`).
     public func maskedFill(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
-        try maskedFill(mask, Tensor(value, dtype: dtype), backwardName: "MaskedFillBackward0")
+        if dtype == .int64 { _ = try value.checkedInt64() }
+        return try maskedFill(mask, Tensor(value, dtype: dtype), backwardName: "MaskedFillBackward0")
     }
 
     /// A copy with the zero-dimensional `value` wherever `mask` is true.
@@ -61,6 +62,7 @@ extension Tensor {
     /// Writes `value` wherever `mask` is true, in place (`Tensor.masked_fill_`).
     @discardableResult
     public func maskedFill_(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        if dtype == .int64 { _ = try value.checkedInt64() }
         let fill = Tensor(value, dtype: dtype)
         try checkMask(mask, value: fill)
         try checkInPlace(resultShape: try Shape.broadcast(shape, mask.shape))
