@@ -732,9 +732,27 @@ def matmul_cases():
         ("dot", torch.ones(2, dtype=torch.bool), torch.ones(2, dtype=torch.bool)),
         ("mv", f(2, 3).double(), f(3)), ("bmm", f(2, 2, 3), f(2, 3, 4).double()),
         ("matmul", torch.ones(3, dtype=torch.int64), torch.ones(3)),
+        ("mv", f(2, 3), f(3).double()), ("mm", f(2, 3), f(4, 5).double()), ("bmm", f(2, 2, 3), f(2, 4, 5).double()),
+        ("dot", f(3), f(4).double()), ("mv", f(2, 3), f(4).double()),
+        ("bmm", torch.ones(1, 2, 2, dtype=torch.bool), torch.ones(1, 2, 2, dtype=torch.bool)),
+        ("mv", torch.ones(2, 2, dtype=torch.bool), torch.ones(2, dtype=torch.bool)), ("mv", f(2, 2, 2), f(2)),
+        ("dot", torch.tensor(1.0), f(1)), ("bmm", f(2, 2, 3), torch.tensor(1.0)), ("mm", torch.tensor(1.0), f(2, 2)),
+        ("matmul", f(2, 2, 3), f(3, 4).double()), ("matmul", f(3), f(3, 4).double()),
+        ("matmul", f(2, 2, 3), f(2, 3, 4).double()),
+        ("matmul", torch.ones(2, 2, dtype=torch.bool), torch.ones(2, dtype=torch.bool)),
     ]
     for op, a, b in errors:
         cases.append(run_case(op, ops[op], [arg_t(a), arg_t(b)]))
+    # Which operands require grad decides PyTorch's route through matmul, and so the grad_fn.
+    for sa, sb in [([2, 3], [2, 3, 4]), ([3], [2, 3, 4]), ([1, 2, 3], [4, 3, 2]), ([4, 2, 3], [1, 3, 2]),
+                   ([2, 2, 3], [3, 4]), ([2, 2, 3], [3]), ([1, 2, 3], [1, 3, 2]), ([2, 1], [2, 1, 4]),
+                   ([1, 2, 3], [2, 2, 3, 2]), ([3], [1, 3, 2]), ([2, 3, 1], [1, 2])]:
+        for ra, rb in [(True, False), (False, True), (True, True)]:
+            a, b = rand(sa, "float64"), rand(sb, "float64")
+            cases.append(run_case("matmul", ops["matmul"], [arg_t(a, rg=ra or None), arg_t(b, rg=rb or None)],
+                                  tol=F64_TOL))
+    a, b = rand([3, 2, 2], "float64"), rand([2, 3], "float64")
+    cases.append(run_case("matmul", ops["matmul"], [arg_t(a, "t", rg=True), arg_t(b, rg=None)], tol=F64_TOL))
     return cases
 
 
