@@ -270,7 +270,7 @@ extension TensorError {
                 + "[\(typeName) \(Shape.describe(shape))]\(node.map { ", which is output 0 of \($0)," } ?? "") is at "
                 + "version \(version); "
                 + "expected version \(expected) instead. Hint: enable anomaly detection to find the operation that "
-                + "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+                + "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
         case let .gradShapeMismatch(expected, got):
             return "Mismatch in shape: grad_output[0] has a shape of torch.Size(\(Shape.describe(got))) and "
                 + "output[0] has a shape of torch.Size(\(Shape.describe(expected)))."

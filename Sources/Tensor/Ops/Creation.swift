@@ -288,11 +288,15 @@ extension Tensor {
     /// Sets every element to `value`, writing through views (`Tensor.fill_`).
     @discardableResult
     public func fill_(_ value: Scalar) throws(TensorError) -> Tensor {
+        try fill(value, backwardName: "FillBackward2")
+    }
+
+    private func fill(_ value: Scalar, backwardName: String) throws(TensorError) -> Tensor {
         try checkInPlace(resultShape: shape)
         if dtype == .int64 { _ = try value.checkedInt64() }
         fillUnchecked(value)
         bumpVersion()
-        recordInPlace("FillBackward0", inputs: []) { grad, _ throws(TensorError) in [try Tensor.zeros(like: grad)] }
+        recordInPlace(backwardName, inputs: []) { grad, _ throws(TensorError) in [try Tensor.zeros(like: grad)] }
         return self
     }
 
@@ -304,5 +308,5 @@ extension Tensor {
 
     /// Sets every element to zero (`Tensor.zero_`).
     @discardableResult
-    public func zero_() throws(TensorError) -> Tensor { try fill_(.int(0)) }
+    public func zero_() throws(TensorError) -> Tensor { try fill(.int(0), backwardName: "ZeroBackward0") }
 }

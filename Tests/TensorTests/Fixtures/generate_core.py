@@ -757,6 +757,377 @@ def matmul_cases():
 
 
 # ---------------------------------------------------------------------------------------------------------------
+# Autograd semantics
+# ---------------------------------------------------------------------------------------------------------------
+
+def observe(value):
+    """One observation: a tensor {"t"}, a string or None {"s"}, a bool {"b"}, or an int {"i"}."""
+    if isinstance(value, torch.Tensor):
+        return {"t": encode(value)}
+    if isinstance(value, bool):
+        return {"b": value}
+    if isinstance(value, int):
+        return {"i": value}
+    return {"s": value}
+
+
+def name_of(t):
+    return type(t.grad_fn).__name__ if t.grad_fn is not None else None
+
+
+def scenario(fn):
+    """Runs a scenario: it fills `seen` with observations in order; an exception is recorded as the last one."""
+    seen = []
+
+    def see(key, value):
+        seen.append([key, observe(value)])
+
+    try:
+        fn(see)
+    except Exception as e:  # noqa: BLE001
+        seen.append(["error", {"e": error_dict(e)}])
+    return seen
+
+
+def leaf(values, dtype=torch.float32):
+    return torch.tensor(values, dtype=dtype, requires_grad=True)
+
+
+def autograd_scenarios():
+    """Each scenario is mirrored by a Swift function of the same name in AutogradTests."""
+    s = {}
+
+    def explicit_gradient(see):
+        a = leaf([1.0, 2.0, 3.0])
+        (a * 2).backward(torch.tensor([1.0, 0.1, 0.01]))
+        see("a.grad", a.grad)
+    s["explicit_gradient"] = explicit_gradient
+
+    def explicit_gradient_other_dtypes(see):
+        a = leaf([1.0, 2.0, 3.0])
+        (a * 2).backward(torch.tensor([1, 2, 3]))
+        see("a.grad int seed", a.grad)
+        b = leaf([1.0, 2.0, 3.0])
+        (b * 2).backward(torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64))
+        see("b.grad float64 seed", b.grad)
+    s["explicit_gradient_other_dtypes"] = explicit_gradient_other_dtypes
+
+    def gradient_shape_mismatch(see):
+        a = leaf(2.0)
+        (a * 2).backward(torch.tensor([3.0]))
+    s["gradient_shape_mismatch"] = gradient_shape_mismatch
+
+    def implicit_gradient_needs_scalar(see):
+        a = leaf([1.0, 2.0])
+        (a * 2).backward()
+    s["implicit_gradient_needs_scalar"] = implicit_gradient_needs_scalar
+
+    def backward_without_grad(see):
+        torch.tensor([1.0, 2.0]).sum().backward()
+    s["backward_without_grad"] = backward_without_grad
+
+    def accumulate_in_place(see):
+        a = leaf([1.0, 2.0, 3.0])
+        (a * 2).sum().backward()
+        g = a.grad
+        see("after first", g.clone())
+        (a * a).sum().backward()
+        see("reference taken before", g)
+        see("a.grad", a.grad)
+        see("same object", g is a.grad)
+    s["accumulate_in_place"] = accumulate_in_place
+
+    def accumulate_broadcast(see):
+        a = leaf([1.0, 2.0, 3.0])
+        (a + torch.ones(2, 3)).sum().backward()
+        see("a.grad", a.grad)
+        see("contiguous", a.grad.is_contiguous())
+        (a.expand(4, 3)).sum().backward()
+        see("a.grad again", a.grad)
+    s["accumulate_broadcast"] = accumulate_broadcast
+
+    def retain_graph(see):
+        a = leaf([1.0, 2.0, 3.0])
+        y = (a * a).sum()
+        y.backward(retain_graph=True)
+        see("first", a.grad.clone())
+        y.backward()
+        see("second", a.grad)
+    s["retain_graph"] = retain_graph
+
+    def second_backward_fails(see):
+        a = leaf([1.0, 2.0, 3.0])
+        y = (a * a).sum()
+        y.backward()
+        see("a.grad", a.grad)
+        y.backward()
+    s["second_backward_fails"] = second_backward_fails
+
+    def second_backward_without_saved_tensors(see):
+        a = leaf([1.0, 2.0, 3.0])
+        y = (a + 1).sum()
+        y.backward()
+        y.backward()
+        see("a.grad", a.grad)
+    s["second_backward_without_saved_tensors"] = second_backward_without_saved_tensors
+
+    def retain_grad_on_non_leaf(see):
+        a = leaf([1.0, 2.0, 3.0])
+        h = a * 2
+        h.retain_grad()
+        k = a * 3
+        z = (h * h).sum() + k.sum()
+        z.backward()
+        see("h.grad", h.grad)
+        see("k.grad", k.grad)
+        see("a.grad", a.grad)
+        see("h.is_leaf", h.is_leaf)
+        see("h.retains_grad", h.retains_grad)
+        a.retain_grad()
+        see("leaf retains_grad", a.retains_grad)
+    s["retain_grad_on_non_leaf"] = retain_grad_on_non_leaf
+
+    def retain_grad_needs_requires_grad(see):
+        torch.tensor([1.0]).retain_grad()
+    s["retain_grad_needs_requires_grad"] = retain_grad_needs_requires_grad
+
+    def requires_grad_propagation(see):
+        a = leaf([1.0, 2.0])
+        c = torch.tensor([3.0, 4.0])
+        see("a.is_leaf", a.is_leaf)
+        see("(a+c).requires_grad", (a + c).requires_grad)
+        see("(a+c).is_leaf", (a + c).is_leaf)
+        see("(c*2).requires_grad", (c * 2).requires_grad)
+        see("(c*2).is_leaf", (c * 2).is_leaf)
+        see("(c*2).grad_fn", name_of(c * 2))
+        see("(a>0).requires_grad", (a > 0).requires_grad)
+        see("a.long().requires_grad", a.long().requires_grad)
+        see("a.double().requires_grad", a.double().requires_grad)
+        see("a.float() is a", a.float() is a)
+        x = a * 2 + c
+        see("next_functions", ",".join(str(type(f).__name__) if f is not None else "None"
+                                       for f, _ in x.grad_fn.next_functions))
+        see("next of mul", ",".join(str(type(f).__name__) if f is not None else "None"
+                                    for f, _ in x.grad_fn.next_functions[0][0].next_functions))
+    s["requires_grad_propagation"] = requires_grad_propagation
+
+    def no_grad_mode(see):
+        a = leaf([1.0, 2.0, 3.0])
+        with torch.no_grad():
+            y = a * 2
+            a.add_(1)
+        see("y.requires_grad", y.requires_grad)
+        see("y.is_leaf", y.is_leaf)
+        see("y.grad_fn", name_of(y))
+        see("a", a)
+        see("a.is_leaf", a.is_leaf)
+        see("a.requires_grad", a.requires_grad)
+        see("a._version", a._version)
+        z = a * 2
+        see("grad mode restored", z.requires_grad)
+    s["no_grad_mode"] = no_grad_mode
+
+    def modified_leaf_under_no_grad(see):
+        a = leaf([1.0, 2.0, 3.0])
+        y = (a * a).sum()
+        with torch.no_grad():
+            a.mul_(2)
+        y.backward()
+    s["modified_leaf_under_no_grad"] = modified_leaf_under_no_grad
+
+    def detach_shares_storage(see):
+        a = leaf([1.0, 2.0, 3.0])
+        d = a.detach()
+        see("d.requires_grad", d.requires_grad)
+        see("d.is_leaf", d.is_leaf)
+        d.add_(1)
+        see("a after d.add_", a)
+        see("a._version", a._version)
+        h = a * 2
+        h.detach_()
+        see("h.requires_grad", h.requires_grad)
+        see("h.is_leaf", h.is_leaf)
+        see("h.grad_fn", name_of(h))
+    s["detach_shares_storage"] = detach_shares_storage
+
+    def requires_grad_on_integers(see):
+        torch.tensor([1, 2]).requires_grad_()
+    s["requires_grad_on_integers"] = requires_grad_on_integers
+
+    def requires_grad_false_on_non_leaf(see):
+        a = leaf([1.0])
+        b = a * 2
+        b.requires_grad_(True)
+        see("b.requires_grad", b.requires_grad)
+        b.requires_grad_(False)
+    s["requires_grad_false_on_non_leaf"] = requires_grad_false_on_non_leaf
+
+    def leaf_in_place(see):
+        leaf([1.0, 2.0]).add_(1)
+    s["leaf_in_place"] = leaf_in_place
+
+    def view_of_leaf_in_place(see):
+        a = leaf([1.0, 2.0, 3.0])
+        a[0:2].mul_(2)
+    s["view_of_leaf_in_place"] = view_of_leaf_in_place
+
+    def view_of_leaf_in_place_reshaped(see):
+        a = leaf([[1.0, 2.0], [3.0, 4.0]])
+        a.view(4).fill_(1)
+    s["view_of_leaf_in_place_reshaped"] = view_of_leaf_in_place_reshaped
+
+    def in_place_on_non_leaf(see):
+        a = leaf([1.0, 2.0, 3.0])
+        x = a * 2
+        x.mul_(3)
+        see("x.grad_fn", name_of(x))
+        see("x._version", x._version)
+        x.sum().backward()
+        see("a.grad", a.grad)
+    s["in_place_on_non_leaf"] = in_place_on_non_leaf
+
+    def in_place_chain_on_non_leaf(see):
+        # sin_ and pow_ need the values they overwrite: PyTorch saves copies, so this succeeds.
+        a = leaf([0.5, 1.0, 2.0])
+        x = a * 1
+        x.sin_()
+        x.add_(a)
+        x.pow_(2)
+        x.mul_(torch.tensor([1.0, -1.0, 0.5]))
+        x.clamp_(-3, 3)
+        see("x", x)
+        see("x.grad_fn", name_of(x))
+        (x * torch.tensor([1.0, 2.0, 3.0])).sum().backward()
+        see("a.grad", a.grad)
+    s["in_place_chain_on_non_leaf"] = in_place_chain_on_non_leaf
+
+    def in_place_saved_output_overwritten(see):
+        # exp_ saves its result, the tensor itself, which add_ then overwrites.
+        a = leaf([0.5, 1.0, 2.0])
+        x = a * 1
+        x.exp_()
+        x.add_(a)
+        see("x.grad_fn", name_of(x))
+        x.sum().backward()
+    s["in_place_saved_output_overwritten"] = in_place_saved_output_overwritten
+
+    def in_place_with_itself(see):
+        a = leaf([0.5, 1.0, 2.0])
+        x = a * 1
+        x.mul_(x)
+        x.sum().backward()
+    s["in_place_with_itself"] = in_place_with_itself
+
+    def copy_slices(see):
+        a = leaf([[1.0, 2.0], [3.0, 4.0]])
+        y = a.clone()
+        v = y.select(1, 0)
+        v.mul_(2)
+        see("y", y)
+        see("y.grad_fn", name_of(y))
+        see("v.grad_fn", name_of(v))
+        (y * torch.tensor([[1.0, 2.0], [3.0, 4.0]])).sum().backward()
+        see("a.grad", a.grad)
+    s["copy_slices"] = copy_slices
+
+    def copy_slices_with_saved_view(see):
+        a = leaf([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], torch.float64)
+        b = leaf([1.0, -1.0], torch.float64)
+        y = a * 1
+        v = y[:, 1]
+        v.mul_(b)
+        v.exp_()
+        w = y.narrow(1, 2, 1)
+        w.add_(y.narrow(1, 0, 1))
+        see("y", y)
+        see("y.grad_fn", name_of(y))
+        (y * y).sum().backward()
+        see("a.grad", a.grad)
+        see("b.grad", b.grad)
+    s["copy_slices_with_saved_view"] = copy_slices_with_saved_view
+
+    def modified_saved_output(see):
+        a = leaf([1.0, 2.0, 3.0])
+        b = a.sigmoid()
+        b.mul_(2)
+        b.sum().backward()
+    s["modified_saved_output"] = modified_saved_output
+
+    def modified_saved_input(see):
+        a = leaf([1.0, 2.0, 3.0])
+        b = a * 2
+        c = b * b
+        b.add_(1)
+        c.sum().backward()
+    s["modified_saved_input"] = modified_saved_input
+
+    def modified_saved_plain_tensor(see):
+        a = leaf([1.0, 2.0, 3.0])
+        w = torch.ones(3)
+        y = a * w
+        w.add_(1)
+        y.sum().backward()
+    s["modified_saved_plain_tensor"] = modified_saved_plain_tensor
+
+    def modified_saved_copy_slices(see):
+        a = leaf([[1.0, 2.0], [3.0, 4.0]])
+        y = a.clone()
+        y.select(1, 0).mul_(2)
+        c = y * y
+        y.select(1, 1).mul_(2)
+        c.sum().backward()
+    s["modified_saved_copy_slices"] = modified_saved_copy_slices
+
+    def deep_chain(see):
+        a = leaf([1.0, 2.0], torch.float64)
+        x = a
+        for _ in range(10000):
+            x = x * 1.0001
+        see("x", x)
+        x.sum().backward()
+        see("a.grad", a.grad)
+    s["deep_chain"] = deep_chain
+
+    def grad_fn_names(see):
+        a = leaf([[1.0, -2.0, 3.0], [4.0, 5.0, -6.0]])
+        ops = [
+            ("reshape copy", lambda: a.t().reshape(6)), ("reshape view", lambda: a.reshape(6)),
+            ("flatten", lambda: a.flatten()), ("contiguous of t", lambda: a.t().contiguous()),
+            ("double", lambda: a.double()), ("sum", lambda: a.sum()), ("sum dim", lambda: a.sum(0)),
+            ("squeeze", lambda: a.unsqueeze(0).squeeze()), ("squeeze dim", lambda: a.unsqueeze(0).squeeze(0)),
+            ("unsqueeze", lambda: a.unsqueeze(0)), ("expand", lambda: a.unsqueeze(0).expand(2, 2, 3)),
+            ("permute", lambda: a.permute(1, 0)), ("select", lambda: a[0]), ("slice", lambda: a[:, 1:]),
+            ("narrow", lambda: a.narrow(1, 0, 2)), ("T", lambda: a.T), ("mT", lambda: a.mT),
+            ("t of vector", lambda: a[0].t()), ("view", lambda: a.view(3, 2)), ("neg", lambda: -a),
+            ("clone", lambda: a.clone()), ("rsub number", lambda: 1 - a), ("add number", lambda: a + 1),
+            ("sub number", lambda: a - 1), ("div number", lambda: a / 2), ("pow tensor", lambda: a ** a),
+            ("where", lambda: torch.where(a > 0, a, 0.0)), ("relu", lambda: a.relu()),
+            ("masked_fill", lambda: a.masked_fill(a > 0, 0.0)), ("clamp", lambda: a.clamp(-1, 1)),
+            ("abs", lambda: a.abs()), ("to float64", lambda: a.to(torch.float64)), ("mul number", lambda: a * 2),
+            ("matmul", lambda: a @ a.t()), ("exp", lambda: a.exp()), ("copy_ into clone", lambda: a.clone().copy_(a)),
+            ("fill_ clone", lambda: a.clone().fill_(1)), ("zero_ clone", lambda: a.clone().zero_()),
+            ("masked_fill_ clone", lambda: a.clone().masked_fill_(a > 0, 1.0)),
+            ("clamp_ clone", lambda: a.clone().clamp_(0, 1)), ("add_ clone", lambda: a.clone().add_(a)),
+            ("add_ alpha clone", lambda: a.clone().add_(a, alpha=2)),
+        ]
+        for name, op in ops:
+            see(name, name_of(op()))
+    s["grad_fn_names"] = grad_fn_names
+
+    def set_grad_and_zero(see):
+        a = leaf([1.0, 2.0])
+        (a * 3).sum().backward()
+        a.grad.zero_()
+        see("zeroed", a.grad)
+        (a * 3).sum().backward()
+        see("after zero", a.grad)
+        a.grad = None
+        (a * 5).sum().backward()
+        see("after None", a.grad)
+    s["set_grad_and_zero"] = set_grad_and_zero
+
+    return [{"name": name, "observations": scenario(fn)} for name, fn in s.items()]
+
 
 if __name__ == "__main__":
     for name, group in elementwise_cases().items():
@@ -765,3 +1136,4 @@ if __name__ == "__main__":
     write("core_promotion", {"rows": promotion_table()})
     write("core_creation", {"cases": creation_cases()})
     write("core_matmul", {"cases": [c for c in matmul_cases() if c is not None]})
+    write("core_autograd", {"scenarios": autograd_scenarios()})

@@ -30,10 +30,7 @@ extension Tensor {
         if subtract { try Sub.checkNoBool(self, other) }
         let computeType = ResultType.of(self, other)
         try checkInPlace(resultShape: try Shape.broadcast(shape, other.shape), resultDType: computeType)
-        let result = try addScaled(other, alpha: alpha, subtract: subtract)
-        Cast.copy(result, into: self)
-        bumpVersion()
-        if let node = result.gradFn { adoptInPlace(node) }
+        adoptInPlaceResult(try addScaled(other, alpha: alpha, subtract: subtract))
         return self
     }
 

@@ -83,10 +83,10 @@ extension BinaryPrimitive {
             a.bumpVersion()
             return a
         }
-        let result = try apply(a, b)
-        Cast.copy(result, into: a)
-        a.bumpVersion()
-        if let node = result.gradFn { a.adoptInPlace(node) }
+        // The backward may need the values the write destroys: it then gets a copy, as in PyTorch.
+        let savesSelf = recording && saves(a: a.requiresGrad, b: b.requiresGrad).a
+        let result = try apply(savesSelf ? try a.inPlaceSnapshot() : a, b)
+        a.adoptInPlaceResult(result)
         return a
     }
 

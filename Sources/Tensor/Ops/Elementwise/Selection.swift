@@ -170,10 +170,8 @@ extension Tensor {
             throw .invalidArgument(op: "clamp_", detail: "result type \(resultType.dtype.scalarTypeName) can't be "
                 + "cast to the desired output type \(dtype.cppName)")
         }
-        let result = try clamp(min: min, max: max)
-        Cast.copy(result, into: self)
-        bumpVersion()
-        if let node = result.gradFn { adoptInPlace(node) }
+        let recording = GradMode.isEnabled && requiresGrad
+        adoptInPlaceResult(try (recording ? try inPlaceSnapshot() : self).clamp(min: min, max: max))
         return self
     }
 }

@@ -159,11 +159,10 @@ extension Tensor {
     public func pow_(_ other: Tensor) throws(TensorError) -> Tensor {
         guard other.isWrappedNumber, let exponent = try? other.item() else { return try Power.applyInPlace(self, other) }
         try checkInPlaceAutograd()
-        let result = try pow(exponent)
-        try checkInPlace(resultShape: shape, resultDType: result.dtype)
-        Cast.copy(result, into: self)
-        bumpVersion()
-        if let node = result.gradFn { adoptInPlace(node) }
+        let outType = ResultType.of(self, other)
+        try checkInPlace(resultShape: shape, resultDType: outType)
+        let recording = GradMode.isEnabled && requiresGrad
+        adoptInPlaceResult(try (recording ? try inPlaceSnapshot() : self).pow(exponent))
         return self
     }
 }

@@ -69,10 +69,9 @@ extension UnaryPrimitive {
             input.bumpVersion()
             return input
         }
-        let result = try apply(input)
-        Cast.copy(result, into: input)
-        input.bumpVersion()
-        if let node = result.gradFn { input.adoptInPlace(node) }
+        // The backward may need the values the write destroys: it then gets a copy, as in PyTorch.
+        let result = try apply(saves.input ? try input.inPlaceSnapshot() : input)
+        input.adoptInPlaceResult(result)
         return input
     }
 

@@ -68,7 +68,7 @@ extension Tensor {
         guard rank <= 2 else {
             throw .invalidArgument(op: "t", detail: "t() expects a tensor with <= 2 dimensions, but self is \(rank)D")
         }
-        guard rank == 2 else { return try aliasView("AliasBackward0") }
+        guard rank == 2 else { return try aliasView("TBackward0") }
         let out = makeView(shape: [shape[1], shape[0]], strides: [strides[1], strides[0]], offset: offset)
         out.recordGradient("TBackward0", inputs: [self]) { grad, _ throws(TensorError) in [try grad.t()] }
         return out
@@ -197,7 +197,11 @@ extension Tensor {
     /// Sets whether autograd records operations on this leaf (`Tensor.requires_grad_`).
     @discardableResult
     public func requiresGrad_(_ flag: Bool = true) throws(TensorError) -> Tensor {
-        if flag && !dtype.isFloatingPoint { throw .requiresGradOnNonFloat }
+        // The method's message differs from the attribute setter's (`requiresGradOnNonFloat`).
+        if flag && !dtype.isFloatingPoint {
+            throw .invalidArgument(op: "requires_grad_", detail: "only Tensors of floating point dtype can require "
+                + "gradients")
+        }
         guard isLeaf else {
             if flag { return self }
             throw .invalidArgument(op: "requires_grad_", detail: "you can only change requires_grad flags of leaf "
