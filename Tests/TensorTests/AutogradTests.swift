@@ -388,6 +388,32 @@ final class AutogradTests: XCTestCase {
             ]
             for (name, op) in ops { see.see(name, try op().gradFn?.name as Any?) }
         },
+        "in_place_gradients": { see in
+            let ops: [(String, (Tensor, Tensor) throws -> Tensor)] = [
+                ("sin_", { x, _ in try x.sin_() }), ("cos_", { x, _ in try x.cos_() }), ("log_", { x, _ in try x.log_() }),
+                ("exp_", { x, _ in try x.exp_() }), ("sqrt_", { x, _ in try x.sqrt_() }),
+                ("tanh_", { x, _ in try x.tanh_() }), ("sigmoid_", { x, _ in try x.sigmoid_() }),
+                ("relu_", { x, _ in try x.relu_() }), ("neg_", { x, _ in try x.neg_() }), ("abs_", { x, _ in try x.abs_() }),
+                ("pow_ number", { x, _ in try x.pow_(two) }), ("pow_ tensor", { x, b in try x.pow_(b) }),
+                ("mul_", { x, b in try x.mul_(b) }), ("div_", { x, b in try x.div_(b) }), ("add_", { x, b in try x.add_(b) }),
+                ("sub_", { x, b in try x.sub_(b) }), ("add_ alpha", { x, b in try x.add_(b, alpha: .float(-1.5)) }),
+                ("sub_ alpha", { x, b in try x.sub_(b, alpha: .int(3)) }), ("remainder_", { x, b in try x.remainder_(b) }),
+                ("clamp_", { x, _ in try x.clamp_(min: .float(0.6), max: .float(1.5)) }),
+                ("masked_fill_", { x, _ in try x.maskedFill_(Tensor([true, false, false]), .float(0.5)) }),
+                ("fill_", { x, _ in try x.fill_(.int(2)) }), ("zero_", { x, _ in try x.zero_() }),
+                ("copy_", { x, b in try x.copy_(b) }),
+            ]
+            for (name, op) in ops {
+                let a = try leaf([0.5, 1, 2], .float64)
+                let b = try leaf([1.5, -0.75, 0.3], .float64)
+                let x = try a.mul(Tensor.wrapping(.int(1)))
+                _ = try op(x, b)
+                see.see(name + " grad_fn", x.gradFn?.name as Any?)
+                try x.mul(Tensor([1.0, 2.0, 3.0])).sum().backward()
+                see.see(name + " a.grad", a.grad as Any?)
+                see.see(name + " b.grad", b.grad as Any?)
+            }
+        },
         "set_grad_and_zero": { see in
             let a = try leaf([1, 2])
             let three = Tensor.wrapping(.int(3))

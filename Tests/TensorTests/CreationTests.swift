@@ -166,3 +166,16 @@ final class CreationTests: XCTestCase {
         }
     }
 }
+
+extension CreationTests {
+    func testExtremeArangeBoundsThrowInsteadOfTrapping() {
+        assertTensorError("invalid size, possible overflow?") { try Tensor.arange(.int(.min), .int(.max)) }
+        assertTensorError("invalid size, possible overflow?") {
+            try Tensor.arange(.int(.max), .int(.min), step: .int(-1))
+        }
+        XCTAssertThrowsError(try Tensor.arange(.float(0), .float(9.223372036854775807e18)))
+        assertTensorError("step must be nonzero") { try Tensor.arange(.float(0), .float(1), step: .float(.nan)) }
+        XCTAssertThrowsError(try Tensor.linspace(.int(0), .int(1), steps: .max))
+        XCTAssertThrowsError(try Tensor.eye(.max, 2))
+    }
+}

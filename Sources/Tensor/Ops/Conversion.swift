@@ -48,7 +48,8 @@ extension Tensor {
         bumpVersion()
         let (sourceShape, sourceDType) = (source.shape, source.dtype)
         recordInPlace("CopyBackwards", inputs: [source]) { grad, _ throws(TensorError) in
-            [nil, try grad.sumToShape(sourceShape).to(sourceDType)]
+            // The overwritten values get a zero gradient, as PyTorch's CopyBackwards gives them.
+            [try Tensor.zeros(like: grad), try grad.sumToShape(sourceShape).to(sourceDType)]
         }
         return self
     }

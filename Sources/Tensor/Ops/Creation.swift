@@ -186,18 +186,25 @@ extension Tensor {
                 throw .invalidRange(op: "arange", detail: "step must be nonzero")
             }
             try checkArangeBounds(Double(first), Double(last), Double(delta))
-            // (end - start + step - sign(step)) / step, in wrapping arithmetic as the C++ does.
-            let count = (last &- first &+ delta &- (delta > 0 ? 1 : -1)) / delta
+            // (end - start + step - sign(step)) / step, in wrapping arithmetic as the C++ does; a range too wide for
+            // int64 wraps negative and is refused as PyTorch refuses it.
+            let span = last &- first &+ delta &- (delta > 0 ? 1 : -1)
+            let (count, overflow) = span.dividedReportingOverflow(by: delta)
+            guard !overflow && count >= 0 else {
+                throw .invalidRange(op: "arange", detail: "invalid size, possible overflow?")
+            }
             let out = try Tensor(uninitializedShape: [Int(count)], dtype: .int64)
             let dst = out.pointer(as: Int64.self)
             for i in 0..<out.count { dst[i] = first &+ delta &* Int64(i) }
             return out
         }
         let (first, last, delta) = (start.doubleValue, end.doubleValue, step.doubleValue)
-        guard delta != 0 else { throw .invalidRange(op: "arange", detail: "step must be nonzero") }
+        // A NaN step is "nonzero" to neither comparison, as in PyTorch.
+        guard delta > 0 || delta < 0 else { throw .invalidRange(op: "arange", detail: "step must be nonzero") }
         try checkArangeBounds(first, last, delta)
         let size = ((last - first) / delta).rounded(.up)
-        guard size <= 9.223372036854775807e18 else {
+        // NOTE: 2^63 itself does not convert to Int.
+        guard size < 9.223372036854775808e18 else {
             throw .invalidRange(op: "arange", detail: "invalid size, possible overflow?")
         }
         let out = try Tensor(uninitializedShape: [Int(size)], dtype: outType)

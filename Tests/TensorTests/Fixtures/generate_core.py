@@ -1114,6 +1114,31 @@ def autograd_scenarios():
             see(name, name_of(op()))
     s["grad_fn_names"] = grad_fn_names
 
+    def in_place_gradients(see):
+        # Each in-place op applied to a non-leaf, then differentiated: grad_fn and gradients.
+        ops = [
+            ("sin_", lambda x, b: x.sin_()), ("cos_", lambda x, b: x.cos_()), ("log_", lambda x, b: x.log_()),
+            ("exp_", lambda x, b: x.exp_()), ("sqrt_", lambda x, b: x.sqrt_()), ("tanh_", lambda x, b: x.tanh_()),
+            ("sigmoid_", lambda x, b: x.sigmoid_()), ("relu_", lambda x, b: x.relu_()), ("neg_", lambda x, b: x.neg_()),
+            ("abs_", lambda x, b: x.abs_()), ("pow_ number", lambda x, b: x.pow_(2)),
+            ("pow_ tensor", lambda x, b: x.pow_(b)), ("mul_", lambda x, b: x.mul_(b)), ("div_", lambda x, b: x.div_(b)),
+            ("add_", lambda x, b: x.add_(b)), ("sub_", lambda x, b: x.sub_(b)),
+            ("add_ alpha", lambda x, b: x.add_(b, alpha=-1.5)), ("sub_ alpha", lambda x, b: x.sub_(b, alpha=3)),
+            ("remainder_", lambda x, b: x.remainder_(b)), ("clamp_", lambda x, b: x.clamp_(0.6, 1.5)),
+            ("masked_fill_", lambda x, b: x.masked_fill_(torch.tensor([True, False, False]), 0.5)),
+            ("fill_", lambda x, b: x.fill_(2)), ("zero_", lambda x, b: x.zero_()), ("copy_", lambda x, b: x.copy_(b)),
+        ]
+        for name, op in ops:
+            a = leaf([0.5, 1.0, 2.0], torch.float64)
+            b = leaf([1.5, -0.75, 0.3], torch.float64)
+            x = a * 1
+            op(x, b)
+            see(name + " grad_fn", name_of(x))
+            (x * torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)).sum().backward()
+            see(name + " a.grad", a.grad)
+            see(name + " b.grad", b.grad)
+    s["in_place_gradients"] = in_place_gradients
+
     def set_grad_and_zero(see):
         a = leaf([1.0, 2.0])
         (a * 3).sum().backward()
