@@ -81,7 +81,8 @@ final class CreationTests: XCTestCase {
             return "unexpected error \(error)"
         }
         guard let expected = c.out else {
-            return "expected \(c.error?.type ?? ""): \(c.error?.message ?? ""), got \(result.dtype.name) \(result.shape)"
+            let wanted = "\(c.error?.type ?? ""): \(c.error?.message ?? "")"
+            return "expected \(wanted), got \(result.dtype.name) \(result.shape)"
         }
         return CaseRunner.compare(result, expected, tol: nil)
     }
@@ -107,7 +108,9 @@ final class CreationTests: XCTestCase {
         case "ones": return try Tensor.ones(c.shape ?? [], dtype: dtype ?? .float32)
         case "empty": return try Tensor.empty(c.shape ?? [], dtype: dtype ?? .float32)
         case "full":
-            guard let value = c.value?.scalar(kind: c.vt.map { .string($0) }) else { throw FixtureError.missing("value") }
+            guard let value = c.value?.scalar(kind: c.vt.map { .string($0) }) else {
+                throw FixtureError.missing("value")
+            }
             return try Tensor.full(c.shape ?? [], value, dtype: dtype)
         case "eye": return try Tensor.eye(c.n ?? 0, c.m, dtype: dtype ?? .float32)
         case "zeros_like": return try Tensor.zeros(like: likeTensor(c))

@@ -92,7 +92,8 @@ final class ElementwiseTests: XCTestCase {
             (x, { try $0.reciprocal() }), (x, { try $0.sin() }), (x, { try $0.cos() }), (x, { try $0.tanh() }),
             (x, { try $0.sigmoid() }), (x, { try $0.erf() }), (x, { try $0.relu() }),
             (x, { try $0.gelu() }), (x, { try $0.gelu(approximate: "tanh") }), (wide, { try $0.softplus() }),
-            (wide, { try $0.softplus(beta: 2, threshold: 1) }), (x, { try $0.clamp(min: .float(-1), max: .float(2.5)) }),
+            (wide, { try $0.softplus(beta: 2, threshold: 1) }),
+            (x, { try $0.clamp(min: .float(-1), max: .float(2.5)) }),
             (x, { try $0.clamp(min: .int(0)) }), (x, { try $0.clamp(max: .float(0.5)) }),
             (x, { try $0.pow(.int(2)) }), (x, { try $0.pow(.int(3)) }), (positive, { try $0.pow(.float(0.5)) }),
             (positive, { try $0.pow(.float(-0.5)) }), (x, { try $0.pow(.int(-1)) }), (x, { try $0.pow(.int(-2)) }),
@@ -104,6 +105,10 @@ final class ElementwiseTests: XCTestCase {
         for (index, (input, op)) in ops.enumerated() {
             print("finite differences: unary op", index)
             try assertGradientsMatchFiniteDifferences([input.clone().detach()]) { try op($0[0]) }
+        }
+        // A 0-dim value tensor gets the sum of the gradient where the mask holds (MaskedFillBackward1).
+        try assertGradientsMatchFiniteDifferences([x.clone().detach(), Tensor(.float(0.25), dtype: .float64)]) {
+            try $0[0].maskedFill($0[0].gt(Tensor.wrapping(.int(1))), $0[1])
         }
         // A float32 round trip is a staircase at fine scale; a coarse step sees its slope of 1.
         try assertGradientsMatchFiniteDifferences([x.clone().detach()], eps: 1e-3, rtol: 1e-3) {

@@ -79,7 +79,8 @@ public final class Node {
     func apply(_ grad: Tensor) throws(TensorError) -> [Tensor?] {
         guard let backwardFunction else { return [] }
         if released { throw .backwardTwice }
-        for (index, (tensor, version)) in zip(saved, savedVersions).enumerated() where tensor.storage.version != version {
+        for (index, (tensor, version)) in zip(saved, savedVersions).enumerated()
+        where tensor.storage.version != version {
             let producer = savedOutputNames[index] ?? tensor.gradFn?.name
             throw .modifiedByInPlace(
                 typeName: tensor.dtype.legacyTypeName, shape: tensor.shape,

@@ -157,7 +157,9 @@ extension Tensor {
     /// `self **= other`, in place.
     @discardableResult
     public func pow_(_ other: Tensor) throws(TensorError) -> Tensor {
-        guard other.isWrappedNumber, let exponent = try? other.item() else { return try Power.applyInPlace(self, other) }
+        guard other.isWrappedNumber, let exponent = try? other.item() else {
+            return try Power.applyInPlace(self, other)
+        }
         try checkInPlaceAutograd()
         let outType = ResultType.of(self, other)
         try checkInPlace(resultShape: shape, resultDType: outType)
