@@ -148,6 +148,7 @@ enum ElementwiseOps {
     nonisolated(unsafe) static let binary: [String: (Tensor, Tensor) throws -> Tensor] = [
         "add": { try $0.add($1) }, "add_alpha": { try $0.add($1, alpha: .int(2)) },
         "sub": { try $0.sub($1) }, "sub_alpha": { try $0.sub($1, alpha: .int(2)) },
+        "add_alpha_frac": { try $0.add($1, alpha: .float(0.7)) }, "sub_alpha_bool": { try $0.sub($1, alpha: .bool(true)) },
         "rsub": { try $0.rsub($1) }, "mul": { try $0.mul($1) }, "div": { try $0.div($1) },
         "div_trunc": { try $0.div($1, roundingMode: "trunc") }, "div_floor": { try $0.div($1, roundingMode: "floor") },
         "floor_divide": { try $0.floorDivide($1) }, "remainder": { try $0.remainder($1) },
