@@ -15,7 +15,8 @@ extension Tensor {
             guard gradient.shape == shape else {
                 throw .gradShapeMismatch(expected: shape, got: gradient.shape)
             }
-            seed = gradient
+            // PyTorch casts the given gradient to the output's dtype.
+            seed = try gradient.detach().converted(to: dtype)
         } else {
             guard count == 1 else { throw .gradOnNonScalar }
             seed = try Tensor.ones(like: self)
@@ -101,8 +102,10 @@ enum BackwardEngine {
                 }
             }
         } else {
-            // A gradient may be a broadcast view or shared with another node; the stored one must own its memory.
-            tensor.grad = createGraph ? grad : try grad.detach().contiguousCopy()
+            // A gradient may be a broadcast view or shared with another node; the stored one must own its memory,
+            // in the tensor's dtype.
+            let owned = createGraph ? grad : try grad.detach().contiguousCopy()
+            tensor.grad = owned.dtype == tensor.dtype ? owned : try owned.to(tensor.dtype)
         }
     }
 }

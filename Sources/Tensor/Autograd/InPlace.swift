@@ -1,11 +1,20 @@
 extension Tensor {
+    /// How many in-place writes this tensor's storage has seen (`Tensor._version`), shared by all its views.
+    public var version: Int { storage.version }
+
     /// Refuses an in-place write PyTorch refuses: a result of another shape, a leaf that requires grad, or a view of
     /// one, while grad mode is on. Call before writing anything.
     func checkInPlace(resultShape: [Int], resultDType: DType? = nil) throws(TensorError) {
+        // Autograd refuses the write before the kernel looks at shapes and dtypes, as in PyTorch.
+        try checkInPlaceAutograd()
         if resultShape != shape { throw .inPlaceShapeMismatch(output: shape, broadcast: resultShape) }
         if let resultDType, !DType.canCast(from: resultDType, to: dtype) {
             throw .cannotCastResult(result: resultDType, output: dtype)
         }
+    }
+
+    /// Refuses an in-place write to a leaf that requires grad, or to a view of one, while grad mode is on.
+    func checkInPlaceAutograd() throws(TensorError) {
         guard GradMode.isEnabled else { return }
         if requiresGrad, let number = multiOutputViewNumber, let name = gradFn?.name {
             throw .invalidArgument(op: "inplace", detail: "Output \(number) of \(Node.functionName(name)) is a view "
@@ -30,6 +39,25 @@ extension Tensor {
         guard GradMode.isEnabled, requiresGrad || inputs.contains(where: { $0.requiresGrad }) else { return }
         let edges = ([self] + inputs).map { $0.requiresGrad ? $0.gradientEdge() : nil }
         adoptInPlace(Node(name: name, edges: edges, saving: saving, backward: backward))
+    }
+
+    /// A copy of this tensor's current values that stands for it in the graph (same grad_fn), for an in-place op
+    /// whose backward needs the values the write destroys; PyTorch saves such a copy too.
+    func inPlaceSnapshot() throws(TensorError) -> Tensor {
+        let copy = try contiguousCopy()
+        copy.gradFn = gradFn
+        copy.requiresGrad = requiresGrad
+        return copy
+    }
+
+    /// Writes `result` (computed out of place from `self`, or from its snapshot) into `self`, and makes its node the
+    /// producer of `self`'s new values. A saved `result` becomes `self` itself, so a later write to `self` is caught.
+    func adoptInPlaceResult(_ result: Tensor) {
+        Cast.copy(result, into: self)
+        bumpVersion()
+        guard let node = result.gradFn else { return }
+        adoptInPlace(node)
+        node.rebindSaved(result, to: self, outputName: isView ? (gradFn?.name ?? node.name) : node.name)
     }
 
     /// Makes `node`, whose first edge is the old value of `self`, the producer of `self`'s new values.

@@ -7,7 +7,7 @@ public final class Node {
     /// The name PyTorch prints for this step, such as `MulBackward0`.
     public let name: String
     /// For each input, the node its gradient flows to, or nil when the input does not require grad.
-    let edges: [Node?]
+    private(set) var edges: [Node?]
     /// The leaf whose `.grad` this node accumulates into; set only on `AccumulateGrad` nodes.
     let leaf: Tensor?
     /// A non-leaf output that asked to keep its gradient (`retain_grad()`).
@@ -17,6 +17,8 @@ public final class Node {
 
     private var saved: [Tensor]
     private var savedVersions: [Int]
+    /// For saved tensors that are outputs, the node PyTorch names when one was overwritten ("output 0 of Exp").
+    private var savedOutputNames: [Int: String] = [:]
     private var released = false
     private let backwardFunction: ((Tensor, [Tensor]) throws(TensorError) -> [Tensor?])?
 
@@ -44,6 +46,32 @@ public final class Node {
         self.backwardFunction = nil
     }
 
+    // Graphs of a hundred thousand steps are freed iteratively: letting each node release the next from its own
+    // deinit would recurse once per step and overflow the stack. A node's links (edges, a wrapped node, and the
+    // grad_fn of saved tensors nobody else holds) are moved to a worklist; a node from the list that nobody else
+    // holds is emptied the same way before it is released.
+    deinit {
+        var pending: [Node] = []
+        detachLinks(into: &pending)
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) { node.detachLinks(into: &pending) }
+        }
+    }
+
+    private func detachLinks(into pending: inout [Node]) {
+        for edge in edges { if let edge { pending.append(edge) } }
+        edges = []
+        if let wrappedNode { pending.append(wrappedNode) }
+        wrappedNode = nil
+        for index in saved.indices where isKnownUniquelyReferenced(&saved[index]) {
+            if let producer = saved[index].gradFn {
+                pending.append(producer)
+                saved[index].gradFn = nil
+            }
+        }
+        saved = []
+    }
+
     /// The nodes this one sends gradients to, in input order (PyTorch's `next_functions`).
     public var nextFunctions: [Node?] { edges }
 
@@ -51,12 +79,38 @@ public final class Node {
     func apply(_ grad: Tensor) throws(TensorError) -> [Tensor?] {
         guard let backwardFunction else { return [] }
         if released { throw .backwardTwice }
-        for (tensor, version) in zip(saved, savedVersions) where tensor.storage.version != version {
+        for (index, (tensor, version)) in zip(saved, savedVersions).enumerated()
+        where tensor.storage.version != version {
+            let producer = savedOutputNames[index] ?? tensor.gradFn?.name
             throw .modifiedByInPlace(
                 typeName: tensor.dtype.legacyTypeName, shape: tensor.shape,
-                node: tensor.gradFn?.name, version: tensor.storage.version, expected: version)
+                node: producer.map(Node.forwardName), version: tensor.storage.version, expected: version)
         }
         return try backwardFunction(grad, saved)
+    }
+
+    /// Marks the saved tensors that are this node's own output.
+    func markSavedOutput(_ output: Tensor) {
+        for (index, tensor) in saved.enumerated() where tensor === output { savedOutputNames[index] = name }
+    }
+
+    /// After an in-place op wrote `result` into `target`, saves `target` in its place at its new version, as PyTorch
+    /// saves the written tensor itself. `outputName` is the node a later overwrite is blamed on (for a view, its
+    /// `AsStridedBackward0`).
+    func rebindSaved(_ result: Tensor, to target: Tensor, outputName: String) {
+        for (index, tensor) in saved.enumerated() where tensor === result {
+            saved[index] = target
+            savedVersions[index] = target.storage.version
+            savedOutputNames[index] = outputName
+        }
+    }
+
+    /// The op name PyTorch's messages use for a node: `SigmoidBackward0` is `Sigmoid`.
+    static func forwardName(_ name: String) -> String {
+        if name == "CopySlices" { return "torch::autograd::CopySlices" }
+        guard let range = name.range(of: "Backward", options: .backwards),
+              name[range.upperBound...].allSatisfy(\.isNumber) else { return name }
+        return String(name[..<range.lowerBound])
     }
 
     /// Frees the saved tensors once a backward pass no longer needs them.
@@ -107,7 +161,9 @@ extension Tensor {
     ) {
         guard GradMode.isEnabled, inputs.contains(where: { $0.requiresGrad }) else { return }
         let edges = inputs.map { $0.requiresGrad ? $0.gradientEdge() : nil }
-        gradFn = Node(name: name, edges: edges, saving: saving, backward: backward)
+        let node = Node(name: name, edges: edges, saving: saving, backward: backward)
+        node.markSavedOutput(self)
+        gradFn = node
         requiresGrad = true
     }
 

@@ -43,3 +43,20 @@ extension Scalar: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, Expres
     public init(floatLiteral value: Double) { self = .float(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
+
+extension Scalar {
+    /// The value as an int64, refusing NaN, infinities and floats out of range, as PyTorch's checked conversion of a
+    /// Python number does (fractions truncate toward zero). `typeName` is the type the message names.
+    func checkedInt64(typeName: String = "int64_t") throws(TensorError) -> Int64 {
+        switch self {
+        case .bool(let value): return value ? 1 : 0
+        case .int(let value): return value
+        case .float(let value):
+            guard let integer = Int64(exactly: value.rounded(.towardZero)) else {
+                throw .invalidArgument(op: "to", detail: "value cannot be converted to type \(typeName) without "
+                    + "overflow")
+            }
+            return integer
+        }
+    }
+}

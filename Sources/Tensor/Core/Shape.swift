@@ -1,16 +1,23 @@
 /// Shape and stride arithmetic shared by every operation. Every function that takes sizes from a user checks them and
 /// throws; none traps on overflow.
 enum Shape {
-    /// The number of elements of a shape, refusing negative sizes and products that overflow.
-    static func checkedCount(_ shape: [Int]) throws(TensorError) -> Int {
+    /// The number of elements of a shape, refusing negative sizes, and element or byte counts (at `itemSize` bytes
+    /// per element) that overflow.
+    static func checkedCount(_ shape: [Int], itemSize: Int = 1) throws(TensorError) -> Int {
+        // PyTorch looks for a negative size before it multiplies any.
+        if let negative = shape.first(where: { $0 < 0 }) { throw .negativeDimension(size: negative, shape: shape) }
         var count = 1
         for size in shape {
-            if size < 0 { throw .negativeDimension(size: size, shape: shape) }
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            if overflow { throw .outOfMemory(requestedBytes: nil) }
+            if overflow { throw storageOverflow(shape) }
             count = product
         }
+        if count.multipliedReportingOverflow(by: itemSize).overflow { throw storageOverflow(shape) }
         return count
+    }
+
+    private static func storageOverflow(_ shape: [Int]) -> TensorError {
+        .invalidArgument(op: "empty", detail: "Storage size calculation overflowed with sizes=\(describe(shape))")
     }
 
     /// Row-major strides for a shape.
@@ -41,7 +48,8 @@ enum Shape {
     static func broadcast(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
         let rank = max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
-        for i in 0..<rank {
+        // From the last dimension, so a mismatch in several dimensions reports the last, as PyTorch does.
+        for i in stride(from: rank - 1, through: 0, by: -1) {
             let sizeA = i < rank - a.count ? 1 : a[i - (rank - a.count)]
             let sizeB = i < rank - b.count ? 1 : b[i - (rank - b.count)]
             if sizeA == sizeB || sizeB == 1 {

@@ -44,7 +44,7 @@ public final class Tensor {
 
     /// Makes a contiguous tensor of the given shape with uninitialised elements.
     init(uninitializedShape shape: [Int], dtype: DType) throws(TensorError) {
-        let count = try Shape.checkedCount(shape)
+        let count = try Shape.checkedCount(shape, itemSize: dtype.itemSize)
         self.storage = try Storage.uninitialized(count: count, dtype: dtype)
         self.shape = shape
         self.strides = Shape.contiguousStrides(shape)
@@ -54,7 +54,7 @@ public final class Tensor {
 
     /// Makes a contiguous tensor of the given shape with every element zero.
     init(zerosShape shape: [Int], dtype: DType) throws(TensorError) {
-        let count = try Shape.checkedCount(shape)
+        let count = try Shape.checkedCount(shape, itemSize: dtype.itemSize)
         self.storage = try Storage.zeroed(count: count, dtype: dtype)
         self.shape = shape
         self.strides = Shape.contiguousStrides(shape)

@@ -67,6 +67,10 @@ public enum TensorError: Error, Equatable, Sendable {
     case itemOfManyElements(count: Int)
     case invalidRange(op: String, detail: String)
     case invalidArgument(op: String, detail: String)
+    /// A one-off message that PyTorch raises as a `ValueError`.
+    case invalidValue(op: String, detail: String)
+    /// A one-off message that PyTorch raises as a `TypeError`.
+    case invalidType(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
     case emptyReductionDim(op: String, dim: Int?)
 
@@ -103,12 +107,14 @@ extension TensorError {
              .indexDTypeInvalid, .indexBroadcastMismatch, .multipleEllipsis, .indexSelectNeedsVector, .invalidIndex,
              .emptyReductionDim:
             return .indexError
-        case .notImplemented:
-            return .notImplementedError
-        case .sliceStepNotPositive, .sliceStepZero, .permuteMismatch:
+        case .sliceStepNotPositive, .sliceStepZero, .permuteMismatch, .invalidValue:
             return .valueError
+        case .invalidType:
+            return .typeError
         case .outOfMemory:
             return .memoryError
+        case .notImplemented:
+            return .notImplementedError
         default:
             return .runtimeError
         }
@@ -252,7 +258,8 @@ extension TensorError {
             return "Integers to negative integer powers are not allowed."
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
-        case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail):
+        case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail),
+             let .invalidValue(_, detail), let .invalidType(_, detail):
             return detail
         case let .emptyReductionDim(op, dim?):
             return "\(op)(): Expected reduction dim \(dim) to have non-zero size."
@@ -284,7 +291,7 @@ extension TensorError {
                 + "[\(typeName) \(Shape.describe(shape))]\(node.map { ", which is output 0 of \($0)," } ?? "") is at "
                 + "version \(version); "
                 + "expected version \(expected) instead. Hint: enable anomaly detection to find the operation that "
-                + "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+                + "failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
         case let .gradShapeMismatch(expected, got):
             return "Mismatch in shape: grad_output[0] has a shape of torch.Size(\(Shape.describe(got))) and "
                 + "output[0] has a shape of torch.Size(\(Shape.describe(expected)))."

@@ -48,6 +48,7 @@ extension Tensor {
         bumpVersion()
         let (sourceShape, sourceDType) = (source.shape, source.dtype)
         recordInPlace("CopyBackwards", inputs: [source]) { grad, _ throws(TensorError) in
+            // The overwritten values get a zero gradient, as PyTorch's CopyBackwards gives them.
             [try Tensor.zeros(like: grad), try grad.sumToShape(sourceShape).to(sourceDType)]
         }
         return self

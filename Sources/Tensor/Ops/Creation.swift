@@ -42,6 +42,9 @@ extension Tensor {
     }
 
     /// A tensor from nested lists, inferring shape and dtype as `torch.tensor` does.
+    ///
+    /// As in PyTorch, the dtype is inferred from every number first, the shape from the first element at each
+    /// depth, and the values are then stored in order, so the first misplaced list or number is the one reported.
     public convenience init(nested: NestedValues, dtype: DType? = nil) throws(TensorError) {
         var shape: [Int] = []
         var level = nested
@@ -50,32 +53,45 @@ extension Tensor {
             guard let first = items.first else { break }
             level = first
         }
+        let type = dtype ?? Tensor.inferDType(nested) ?? .defaultFloat
         var scalars: [Scalar] = []
-        try Tensor.flatten(nested, shape: shape, depth: 0, into: &scalars)
-        let inferred = scalars.reduce(DType.bool) { DType.promote($0, $1.inferredDType) }
-        try self.init(uninitializedShape: shape, dtype: dtype ?? (scalars.isEmpty ? .defaultFloat : inferred))
+        try Tensor.flatten(nested, shape: shape, depth: 0, dtype: type, into: &scalars)
+        try self.init(uninitializedShape: shape, dtype: type)
         for (i, value) in scalars.enumerated() { setElement(i, to: value) }
     }
 
+    /// The promoted dtype of every number in `values`, or nil when there are none.
+    private static func inferDType(_ values: NestedValues) -> DType? {
+        switch values {
+        case .scalar(let scalar): return scalar.inferredDType
+        case .list(let items):
+            return items.reduce(nil as DType?) { result, item in
+                guard let dtype = inferDType(item) else { return result }
+                return result.map { DType.promote($0, dtype) } ?? dtype
+            }
+        }
+    }
+
     private static func flatten(
-        _ values: NestedValues, shape: [Int], depth: Int, into scalars: inout [Scalar]
+        _ values: NestedValues, shape: [Int], depth: Int, dtype: DType, into scalars: inout [Scalar]
     ) throws(TensorError) {
         switch values {
         case .scalar(let scalar):
-            guard depth == shape.count else {
-                throw .invalidArgument(op: "tensor", detail: "expected sequence of length \(shape[depth]) at dim "
-                    + "\(depth) (got 0)")
+            guard depth == shape.count else { throw .invalidType(op: "tensor", detail: "not a sequence") }
+            if dtype == .int64 {
+                _ = try scalar.checkedInt64(typeName: "int64")
             }
             scalars.append(scalar)
         case .list(let items):
             guard depth < shape.count else {
-                throw .invalidArgument(op: "tensor", detail: "Could not infer dtype of list")
+                throw .invalidType(op: "tensor", detail: dtype.isFloatingPoint ? "must be real number, not list"
+                    : "'list' object cannot be interpreted as an integer")
             }
             guard items.count == shape[depth] else {
-                throw .invalidArgument(op: "tensor", detail: "expected sequence of length \(shape[depth]) at dim "
+                throw .invalidValue(op: "tensor", detail: "expected sequence of length \(shape[depth]) at dim "
                     + "\(depth) (got \(items.count))")
             }
-            for item in items { try flatten(item, shape: shape, depth: depth + 1, into: &scalars) }
+            for item in items { try flatten(item, shape: shape, depth: depth + 1, dtype: dtype, into: &scalars) }
         }
     }
 
@@ -91,7 +107,11 @@ extension Tensor {
 
     /// A tensor of zeros.
     public static func zeros(_ shape: [Int], dtype: DType = .defaultFloat) throws(TensorError) -> Tensor {
-        try Tensor(zerosShape: shape, dtype: dtype)
+        // torch.zeros has its own message for a negative size.
+        if shape.contains(where: { $0 < 0 }) {
+            throw .invalidArgument(op: "zeros", detail: "zeros: Dimension size must be non-negative.")
+        }
+        return try Tensor(zerosShape: shape, dtype: dtype)
     }
 
     /// A tensor of ones.
@@ -102,6 +122,7 @@ extension Tensor {
     /// A tensor with every element `value`; the dtype follows the value when not given, as in `torch.full`.
     public static func full(_ shape: [Int], _ value: Scalar, dtype: DType? = nil) throws(TensorError) -> Tensor {
         let out = try Tensor(uninitializedShape: shape, dtype: dtype ?? value.inferredDType)
+        if out.dtype == .int64 { _ = try value.checkedInt64() }
         out.fillUnchecked(value)
         return out
     }
@@ -143,36 +164,96 @@ extension Tensor {
 
     /// Values from `start` up to (not including) `end` in steps of `step`; int64 when all three are ints, else the
     /// default float dtype (`torch.arange`).
+    ///
+    /// The length is `ceil((end - start) / step)` computed in double, or exactly for int64 results, whose bounds and
+    /// step are first truncated to integers.
     public static func arange(
         _ start: Scalar, _ end: Scalar, step: Scalar = .int(1), dtype: DType? = nil
     ) throws(TensorError) -> Tensor {
         let allIntegral = [start, end, step].allSatisfy { !$0.isFloatingPoint }
         let outType = dtype ?? (allIntegral ? .int64 : .defaultFloat)
+        if outType == .int64 {
+            // Infinite and NaN bounds are refused as a range before any conversion to integers.
+            if !start.doubleValue.isFinite || !end.doubleValue.isFinite {
+                try checkArangeBounds(start.doubleValue, end.doubleValue, step.doubleValue)
+            }
+            let (first, last, delta) = (try start.checkedInt64(), try end.checkedInt64(), try step.checkedInt64())
+            if delta == 0 {
+                // A fractional step that truncates to zero is a ValueError; a zero step a RuntimeError.
+                if step.doubleValue != 0 {
+                    throw .invalidValue(op: "arange", detail: "step must be nonzero")
+                }
+                throw .invalidRange(op: "arange", detail: "step must be nonzero")
+            }
+            try checkArangeBounds(Double(first), Double(last), Double(delta))
+            // (end - start + step - sign(step)) / step, in wrapping arithmetic as the C++ does; a range too wide for
+            // int64 wraps negative and is refused as PyTorch refuses it.
+            let span = last &- first &+ delta &- (delta > 0 ? 1 : -1)
+            let (count, overflow) = span.dividedReportingOverflow(by: delta)
+            guard !overflow && count >= 0 else {
+                throw .invalidRange(op: "arange", detail: "invalid size, possible overflow?")
+            }
+            let out = try Tensor(uninitializedShape: [Int(count)], dtype: .int64)
+            let dst = out.pointer(as: Int64.self)
+            for i in 0..<out.count { dst[i] = first &+ delta &* Int64(i) }
+            return out
+        }
         let (first, last, delta) = (start.doubleValue, end.doubleValue, step.doubleValue)
-        guard delta != 0 else { throw .invalidRange(op: "arange", detail: "step must be nonzero") }
-        guard first.isFinite && last.isFinite else {
-            throw .invalidRange(op: "arange", detail: "unsupported range: \(first) -> \(last)")
-        }
-        guard (delta > 0 && last >= first) || (delta < 0 && last <= first) else {
-            throw .invalidRange(op: "arange", detail: "upper bound and larger bound inconsistent with step sign")
-        }
+        // A NaN step is "nonzero" to neither comparison, as in PyTorch.
+        guard delta > 0 || delta < 0 else { throw .invalidRange(op: "arange", detail: "step must be nonzero") }
+        try checkArangeBounds(first, last, delta)
         let size = ((last - first) / delta).rounded(.up)
-        guard size < Double(Int.max / 16) else {
+        // NOTE: 2^63 itself does not convert to Int.
+        guard size < 9.223372036854775808e18 else {
             throw .invalidRange(op: "arange", detail: "invalid size, possible overflow?")
         }
         let out = try Tensor(uninitializedShape: [Int(size)], dtype: outType)
         switch outType {
-        case .int64:
-            if case .int(let s) = start, case .int(let d) = step {
-                let dst = out.pointer(as: Int64.self)
-                for i in 0..<out.count { dst[i] = s &+ Int64(i) &* d }
-            } else {
-                for i in 0..<out.count { out.setElement(i, to: .float(first + Double(i) * delta)) }
-            }
-        case .float32, .float64, .bool:
-            for i in 0..<out.count { out.setElement(i, to: .float(first + Double(i) * delta)) }
+        case .float32: fillArange(out.pointer(as: Float.self), out.count, first, delta)
+        case .float64: fillArange(out.pointer(as: Double.self), out.count, first, delta)
+        case .int64, .bool:
+            for i in 0..<out.count { out.setElement(i, to: .float(first.addingProduct(delta, Double(i)))) }
         }
         return out
+    }
+
+    private static func checkArangeBounds(_ first: Double, _ last: Double, _ delta: Double) throws(TensorError) {
+        guard first.isFinite && last.isFinite else {
+            throw .invalidRange(op: "arange", detail: "unsupported range: \(formatBound(first)) -> "
+                + "\(formatBound(last))")
+        }
+        guard (delta > 0 && last >= first) || (delta < 0 && last <= first) else {
+            throw .invalidRange(op: "arange", detail: "upper bound and lower bound inconsistent with step sign")
+        }
+    }
+
+    /// A bound as C++ streams a double: `0`, `2.5`, `inf`, `nan`.
+    private static func formatBound(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int64(x)) }
+        return "\(x)"
+    }
+
+    // NOTE: this reproduces PyTorch's CPU kernel value for value. Runs of 8 float32 (4 float64) elements, two runs at
+    // a time, start at `start + step * i` and step on by `k * step` from there in double, each with a fused
+    // multiply-add; the tail shorter than two runs is computed element by element.
+    private static func fillArange<T: TensorFloat>(
+        _ dst: UnsafeMutablePointer<T>, _ count: Int, _ start: Double, _ step: Double
+    ) {
+        let run = T.self == Float.self ? 8 : 4
+        var i = 0
+        while i + 2 * run <= count {
+            for _ in 0..<2 {
+                let base = Double(T(start.addingProduct(step, Double(i))))
+                for k in 0..<run { dst[i + k] = T(base.addingProduct(Double(k), step)) }
+                i += run
+            }
+        }
+        while i < count {
+            dst[i] = T(start.addingProduct(step, Double(i)))
+            i += 1
+        }
     }
 
     /// `arange(0, end)`.
@@ -190,31 +271,39 @@ extension Tensor {
         case .float32: fillLinspace(out.pointer(as: Float.self), steps, Float(start.doubleValue), Float(end.doubleValue))
         case .float64: fillLinspace(out.pointer(as: Double.self), steps, start.doubleValue, end.doubleValue)
         case .int64, .bool:
-            // Integral linspace steps in double and truncates each value.
-            let values = try linspace(start, end, steps: steps, dtype: .float64)
+            // Integer bounds (truncated) with a double step; each value truncates back.
+            let (first, last) = (Double(try start.checkedInt64()), Double(try end.checkedInt64()))
+            let values = try Tensor(uninitializedShape: [steps], dtype: .float64)
+            fillLinspace(values.pointer(as: Double.self), steps, first, last)
             Cast.copy(values, into: out)
         }
         return out
     }
 
-    // NOTE: PyTorch steps from both ends toward the middle in the element type, so the last value is exactly `end`.
+    // NOTE: PyTorch steps from both ends toward the middle in the element type, each value one fused multiply-add,
+    // so the last value is exactly `end`.
     private static func fillLinspace<T: TensorFloat>(_ dst: UnsafeMutablePointer<T>, _ steps: Int, _ start: T, _ end: T) {
         guard steps > 0 else { return }
         if steps == 1 { dst[0] = start; return }
         let step = (end - start) / T(steps - 1)
         let halfway = steps / 2
         for i in 0..<steps {
-            dst[i] = i < halfway ? start + step * T(i) : end - step * T(steps - i - 1)
+            dst[i] = i < halfway ? start.addingProduct(step, T(i)) : end.addingProduct(-step, T(steps - i - 1))
         }
     }
 
     /// Sets every element to `value`, writing through views (`Tensor.fill_`).
     @discardableResult
     public func fill_(_ value: Scalar) throws(TensorError) -> Tensor {
+        try fill(value, backwardName: "FillBackward2")
+    }
+
+    private func fill(_ value: Scalar, backwardName: String) throws(TensorError) -> Tensor {
         try checkInPlace(resultShape: shape)
+        if dtype == .int64 { _ = try value.checkedInt64() }
         fillUnchecked(value)
         bumpVersion()
-        recordInPlace("FillBackward0", inputs: []) { grad, _ throws(TensorError) in [try Tensor.zeros(like: grad)] }
+        recordInPlace(backwardName, inputs: []) { grad, _ throws(TensorError) in [try Tensor.zeros(like: grad)] }
         return self
     }
 
@@ -226,5 +315,5 @@ extension Tensor {
 
     /// Sets every element to zero (`Tensor.zero_`).
     @discardableResult
-    public func zero_() throws(TensorError) -> Tensor { try fill_(.int(0)) }
+    public func zero_() throws(TensorError) -> Tensor { try fill(.int(0), backwardName: "ZeroBackward0") }
 }

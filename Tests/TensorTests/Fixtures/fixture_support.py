@@ -9,7 +9,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def number(x):
-    """One element as JSON: bools and ints as they are, floats exactly (repr round-trips), non-finite as strings."""
+    """One element as JSON: bools and ints as they are, floats exactly (repr round-trips), non-finite and -0.0 as
+    strings."""
     if isinstance(x, bool):
         return x
     if isinstance(x, int):
@@ -18,6 +19,8 @@ def number(x):
         return "nan"
     if math.isinf(x):
         return "inf" if x > 0 else "-inf"
+    if x == 0 and math.copysign(1.0, x) < 0:
+        return "-0.0"
     return x
 
 

@@ -3,7 +3,7 @@ import XCTest
 @testable import Tensor
 
 /// A tensor as the fixture scripts write it: dtype name, shape and row-major values. Non-finite floats are the
-/// strings "nan", "inf" and "-inf"; bools are JSON booleans.
+/// strings "nan", "inf" and "-inf", negative zero is "-0.0"; bools are JSON booleans.
 struct FixtureTensor: Decodable {
     let dtype: String
     let shape: [Int]
@@ -45,6 +45,7 @@ enum FixtureNumber: Decodable {
             case "nan": self = .float(.nan)
             case "inf": self = .float(.infinity)
             case "-inf": self = .float(-.infinity)
+            case "-0.0": self = .float(-0.0)
             case let other: throw FixtureError.badNumber(other)
             }
         }

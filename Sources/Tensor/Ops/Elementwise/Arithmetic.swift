@@ -16,8 +16,17 @@ enum Sub: BinaryPrimitive {
     static let kernelName = "sub"
     @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T { a - b }
     @inline(__always) static func integer(_ a: Int64, _ b: Int64) -> Int64? { a &- b }
-    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
-        if a.dtype == .bool && b.dtype == .bool { throw .boolSubtraction }
+    static func checkOperands(_ a: Tensor, _ b: Tensor) throws(TensorError) {
+        try checkNoBool(a, b)
+    }
+
+    /// PyTorch refuses `-` on bools, with one message for two bools and another for one.
+    static func checkNoBool(_ a: Tensor, _ b: Tensor) throws(TensorError) {
+        if a.dtype == .bool && b.dtype == .bool {
+            throw .invalidArgument(op: "sub", detail: "Subtraction, the `-` operator, with two bool tensors is not "
+                + "supported. Use the `^` or `logical_xor()` operator instead.")
+        }
+        if a.dtype == .bool || b.dtype == .bool { throw .boolSubtraction }
     }
     static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
         (grad, try grad.neg())
@@ -40,7 +49,8 @@ enum Mul: BinaryPrimitive {
 /// `a / b`, true division: integers divide as floats.
 enum Div: BinaryPrimitive {
     static let backwardName = "DivBackward0"
-    static let kernelName = "div"
+    static let kernelName = "div_true"
+    static var promotesIntegersToFloat: Bool { true }
     @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T { a / b }
     static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool) { (bNeedsGrad, true) }
     static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
@@ -51,10 +61,12 @@ enum Div: BinaryPrimitive {
     }
 }
 
-/// `a // b`, rounding toward negative infinity as Python does.
+/// `a // b` (`torch.floor_divide`), rounding toward negative infinity as Python does. PyTorch has no derivative
+/// for it: the result records a node that fails when backward reaches it.
 enum FloorDivide: BinaryPrimitive {
-    static let backwardName = "FloorDivideBackward0"
-    static let kernelName = "floor_divide"
+    static let backwardName = "NotImplemented"
+    static let kernelName = "div_floor_cpu"
+    static let atenName = "floor_divide"
     @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T {
         if b == 0 { return a / b }
         let mod = T.fmod(a, b)
@@ -66,13 +78,43 @@ enum FloorDivide: BinaryPrimitive {
         return floored
     }
     @inline(__always) static func integer(_ a: Int64, _ b: Int64) -> Int64? {
-        // Divisors are checked non-zero first; Int64.min // -1 wraps, as the C++ kernel does on x86 after the check.
+        // Divisors are checked non-zero first; Int64.min // -1 wraps (PyTorch's process dies of SIGFPE there).
         let quotient = a.dividedReportingOverflow(by: b).partialValue
         let remainder = a.remainderReportingOverflow(dividingBy: b).partialValue
         return remainder != 0 && (remainder < 0) != (b < 0) ? quotient &- 1 : quotient
     }
-    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
+    static func checkKernel(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
         if computeType == .int64, try b.containsZero() { throw .integerDivisionByZero }
+    }
+    static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
+        (nil, nil)
+    }
+}
+
+/// `torch.div(a, b, rounding_mode="floor")`: floor division whose gradient is zero.
+enum FloorDivideRounding: BinaryPrimitive {
+    static let backwardName = "DivBackward2"
+    static let kernelName = FloorDivide.kernelName
+    @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T { FloorDivide.float(a, b) }
+    @inline(__always) static func integer(_ a: Int64, _ b: Int64) -> Int64? { FloorDivide.integer(a, b) }
+    static func checkKernel(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
+        try FloorDivide.checkKernel(a, b, computeType: computeType)
+    }
+    static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
+        (try Tensor.zeros(like: grad), try Tensor.zeros(like: grad))
+    }
+}
+
+/// `torch.div(a, b, rounding_mode="trunc")`: division rounding toward zero, whose gradient is zero.
+enum TruncDivide: BinaryPrimitive {
+    static let backwardName = "DivBackward2"
+    static let kernelName = "div_trunc_cpu"
+    @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T { (a / b).rounded(.towardZero) }
+    @inline(__always) static func integer(_ a: Int64, _ b: Int64) -> Int64? {
+        a.dividedReportingOverflow(by: b).partialValue
+    }
+    static func checkKernel(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
+        try FloorDivide.checkKernel(a, b, computeType: computeType)
     }
     static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
         (try Tensor.zeros(like: grad), try Tensor.zeros(like: grad))
@@ -81,8 +123,14 @@ enum FloorDivide: BinaryPrimitive {
 
 /// `a % b`, with the sign of the divisor as Python does.
 enum Remainder: BinaryPrimitive {
-    static let backwardName = "RemainderBackward0"
-    static let kernelName = "remainder"
+    static let backwardName = "RemainderBackward1"
+    static let kernelName = "remainder_cpu"
+    static let atenName = "remainder"
+    /// `t % 2` is RemainderBackward0; `2 % t` has no derivative in PyTorch.
+    static func backwardName(_ a: Tensor, _ b: Tensor) -> String {
+        if b.isWrappedNumber { return "RemainderBackward0" }
+        return a.isWrappedNumber ? "NotImplemented" : backwardName
+    }
     @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T {
         var mod = T.fmod(a, b)
         if mod != 0 && (b < 0) != (mod < 0) { mod += b }
@@ -92,13 +140,13 @@ enum Remainder: BinaryPrimitive {
         let mod = a.remainderReportingOverflow(dividingBy: b).partialValue
         return mod != 0 && (mod < 0) != (b < 0) ? mod &+ b : mod
     }
-    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
-        if computeType == .int64, try b.containsZero() { throw .integerDivisionByZero }
+    static func checkKernel(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {
+        try FloorDivide.checkKernel(a, b, computeType: computeType)
     }
     static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool) { (bNeedsGrad, bNeedsGrad) }
     static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
         let gradB = try a.flatMap { a throws(TensorError) in
-            try b.map { b throws(TensorError) in try grad.neg().mul(a.floorDivide(b)) }
+            try b.map { b throws(TensorError) in try grad.neg().mul(a.div(b, roundingMode: "floor")) }
         }
         return (grad, gradB)
     }
@@ -113,10 +161,14 @@ enum Power: BinaryPrimitive {
     static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool) { (true, true) }
     static func backward(_ grad: Tensor, a: Tensor?, b: Tensor?) throws(TensorError) -> (Tensor?, Tensor?) {
         guard let a, let b else { return (nil, nil) }
+        // A zero exponent has a zero gradient even at a zero base, where the formula gives 0 * inf.
         let gradA = try grad.mul(b).mul(a.pow(b.sub(Tensor.wrapping(.int(1)))))
+            .maskedFill(b.eq(Tensor.wrapping(.int(0))), .int(0))
         // d/db a^b = a^b log a, taken as 0 where a == 0 and b >= 0 (the limit PyTorch uses).
         let zeroBase = try a.eq(Tensor.wrapping(.int(0))).logicalAnd(b.ge(Tensor.wrapping(.int(0))))
-        let gradB = try grad.mul(a.pow(b).mul(a.log())).maskedFill(zeroBase, .int(0))
+        // The logarithm is taken in the result's dtype (a float32 base with a float64 exponent: in float64).
+        let base = try a.to(ResultType.of(a, b))
+        let gradB = try grad.mul(a.pow(b).mul(base.log())).maskedFill(zeroBase, .int(0))
         return (gradA, gradB)
     }
 
@@ -144,8 +196,10 @@ enum Power: BinaryPrimitive {
 enum Maximum: BinaryPrimitive {
     static let backwardName = "MaximumBackward0"
     static let kernelName = "maximum"
+    // NOTE: on a tie (0.0 vs -0.0) this keeps `a`, as PyTorch's scalar loop does; its vector loop keeps `b`, so
+    // PyTorch's sign of a zero tie depends on where the element falls in a long tensor.
     @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T {
-        a.isNaN || b.isNaN ? T.nan : Swift.max(a, b)
+        a.isNaN || b.isNaN ? T.nan : (a < b ? b : a)
     }
     @inline(__always) static func integer(_ a: Int64, _ b: Int64) -> Int64? { Swift.max(a, b) }
     @inline(__always) static func boolean(_ a: Bool, _ b: Bool) -> Bool? { a || b }
@@ -169,7 +223,7 @@ enum Minimum: BinaryPrimitive {
     static let backwardName = "MinimumBackward0"
     static let kernelName = "minimum"
     @inline(__always) static func float<T: TensorFloat>(_ a: T, _ b: T) -> T {
-        a.isNaN || b.isNaN ? T.nan : Swift.min(a, b)
+        a.isNaN || b.isNaN ? T.nan : (b < a ? b : a)
     }
     @inline(__always) static func integer(_ a: Int64, _ b: Int64) -> Int64? { Swift.min(a, b) }
     @inline(__always) static func boolean(_ a: Bool, _ b: Bool) -> Bool? { a && b }

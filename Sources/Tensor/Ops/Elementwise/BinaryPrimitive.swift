@@ -1,17 +1,30 @@
 /// An elementwise operation of two tensors: its kernels for each dtype and its backward, declared together.
+///
+/// Checks run in PyTorch's order, so that a call with several problems reports the one PyTorch reports: operand
+/// checks (`checkOperands`), broadcasting, the in-place output's shape and dtype, then the kernel's own checks
+/// (`checkKernel`: a dtype it has no kernel for, an integer division by zero).
 protocol BinaryPrimitive {
     /// The grad_fn name PyTorch gives the result, such as `MulBackward0`.
     static var backwardName: String { get }
+    /// The grad_fn name for these operands, where PyTorch names overloads apart. `NotImplemented` records a node
+    /// that fails when backward reaches it, as PyTorch does for ops it has no derivative for.
+    static func backwardName(_ a: Tensor, _ b: Tensor) -> String
+    /// The op's ATen name, for "derivative for aten::... is not implemented".
+    static var atenName: String { get }
     /// The op's name in "not implemented for" messages.
     static var kernelName: String { get }
+    /// Whether integer and bool operands are computed in the default float dtype (true division).
+    static var promotesIntegersToFloat: Bool { get }
     /// The kernel for floating-point elements.
     static func float<T: TensorFloat>(_ a: T, _ b: T) -> T
-    /// The kernel for integers; nil where PyTorch computes integer inputs in floating point instead.
+    /// The kernel for integers; nil where PyTorch has none.
     static func integer(_ a: Int64, _ b: Int64) -> Int64?
-    /// The kernel for two bools; nil where PyTorch refuses or promotes.
+    /// The kernel for two bools; nil where PyTorch has none.
     static func boolean(_ a: Bool, _ b: Bool) -> Bool?
-    /// Refuses operands PyTorch refuses (bool subtraction, integer division by zero).
-    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError)
+    /// Refuses operands PyTorch refuses before looking at their shapes (bool subtraction).
+    static func checkOperands(_ a: Tensor, _ b: Tensor) throws(TensorError)
+    /// Refuses values the kernel refuses (integer division by zero).
+    static func checkKernel(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError)
     /// Whether the backward needs `a` (respectively `b`), given which inputs require grad.
     static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool)
     /// The gradients of `a` and `b` (full broadcast shape; the driver reduces them to the inputs' shapes).
@@ -19,30 +32,38 @@ protocol BinaryPrimitive {
 }
 
 extension BinaryPrimitive {
+    static func backwardName(_ a: Tensor, _ b: Tensor) -> String { backwardName }
+    static var atenName: String { kernelName }
+    static var promotesIntegersToFloat: Bool { false }
     static func integer(_ a: Int64, _ b: Int64) -> Int64? { nil }
     static func boolean(_ a: Bool, _ b: Bool) -> Bool? { nil }
-    static func check(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {}
+    static func checkOperands(_ a: Tensor, _ b: Tensor) throws(TensorError) {}
+    static func checkKernel(_ a: Tensor, _ b: Tensor, computeType: DType) throws(TensorError) {}
     static func saves(a aNeedsGrad: Bool, b bNeedsGrad: Bool) -> (a: Bool, b: Bool) { (false, false) }
 
-    /// The dtype the kernel runs in for these operands.
-    static func computeType(_ a: Tensor, _ b: Tensor) -> DType {
+    /// The dtype the result has: the operands' promoted dtype, or the default float for true division of integers.
+    static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
         let promoted = ResultType.of(a, b)
-        switch promoted {
-        case .bool:
-            if boolean(false, false) != nil { return .bool }
-            return integer(0, 0) != nil ? .int64 : .defaultFloat
-        case .int64:
-            return integer(0, 0) != nil ? .int64 : .defaultFloat
-        case .float32, .float64:
-            return promoted
+        return promotesIntegersToFloat && !promoted.isFloatingPoint ? .defaultFloat : promoted
+    }
+
+    /// Refuses a dtype the op has no kernel for, as PyTorch's dispatch does.
+    static func checkSupported(_ dtype: DType) throws(TensorError) {
+        switch dtype {
+        case .bool where boolean(false, false) == nil: throw .notImplemented(op: kernelName, dtype: .bool)
+        case .int64 where integer(1, 1) == nil: throw .notImplemented(op: kernelName, dtype: .int64)
+        default: return
         }
     }
 
     /// Applies the op out of place, recording its backward.
     static func apply(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        let computeType = computeType(a, b)
-        try check(a, b, computeType: computeType)
-        let out = try Tensor(uninitializedShape: try Shape.broadcast(a.shape, b.shape), dtype: computeType)
+        try checkOperands(a, b)
+        let shape = try Shape.broadcast(a.shape, b.shape)
+        let computeType = resultType(a, b)
+        try checkSupported(computeType)
+        try checkKernel(a, b, computeType: computeType)
+        let out = try Tensor(uninitializedShape: shape, dtype: computeType)
         run(try a.converted(to: computeType), try b.converted(to: computeType), into: out)
         record(out, a, b)
         return out
@@ -50,19 +71,22 @@ extension BinaryPrimitive {
 
     /// Applies the op in place on `a` (`add_`, `mul_`, ...), writing through views.
     static func applyInPlace(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
-        let computeType = computeType(a, b)
+        try a.checkInPlaceAutograd()
+        try checkOperands(a, b)
+        let computeType = resultType(a, b)
         try a.checkInPlace(resultShape: try Shape.broadcast(a.shape, b.shape), resultDType: computeType)
-        try check(a, b, computeType: computeType)
+        try checkSupported(computeType)
+        try checkKernel(a, b, computeType: computeType)
         let recording = GradMode.isEnabled && (a.requiresGrad || b.requiresGrad)
         if !recording && computeType == a.dtype && !a.overlaps(b) {
             run(a, try b.converted(to: computeType), into: a)
             a.bumpVersion()
             return a
         }
-        let result = try apply(a, b)
-        Cast.copy(result, into: a)
-        a.bumpVersion()
-        if let node = result.gradFn { a.adoptInPlace(node) }
+        // The backward may need the values the write destroys: it then gets a copy, as in PyTorch.
+        let savesSelf = recording && saves(a: a.requiresGrad, b: b.requiresGrad).a
+        let result = try apply(savesSelf ? try a.inPlaceSnapshot() : a, b)
+        a.adoptInPlaceResult(result)
         return a
     }
 
@@ -81,12 +105,20 @@ extension BinaryPrimitive {
 
     private static func record(_ out: Tensor, _ a: Tensor, _ b: Tensor) {
         guard out.dtype.isFloatingPoint else { return }
+        let name = backwardName(a, b)
+        if name == "NotImplemented" {
+            let aten = atenName
+            out.recordGradient(name, inputs: [a, b]) { _, _ throws(TensorError) in
+                throw .invalidArgument(op: aten, detail: "derivative for aten::\(aten) is not implemented")
+            }
+            return
+        }
         let saves = saves(a: a.requiresGrad, b: b.requiresGrad)
         let savedA = saves.a ? a : nil
         let savedB = saves.b ? b : nil
         let saving = [savedA, savedB].compactMap { $0 }
         let (shapeA, shapeB, typeA, typeB) = (a.shape, b.shape, a.dtype, b.dtype)
-        out.recordGradient(backwardName, inputs: [a, b], saving: saving) { grad, saved throws(TensorError) in
+        out.recordGradient(name, inputs: [a, b], saving: saving) { grad, saved throws(TensorError) in
             var rest = saved[...]
             let a = savedA == nil ? nil : rest.popFirst()
             let b = savedB == nil ? nil : rest.popFirst()

@@ -60,11 +60,12 @@ enum Connective {
 
     /// `&`, `|`, `^`: bools stay bools, integers combine bit by bit, floats are refused.
     func bitwise(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape)
         let computeType = ResultType.of(a, b)
         let name = "bitwise_\(self)_cpu"
         if computeType.isFloatingPoint { throw .notImplemented(op: name, dtype: computeType) }
         let (x, y) = (try a.converted(to: computeType), try b.converted(to: computeType))
-        let out = try Tensor(uninitializedShape: try Shape.broadcast(a.shape, b.shape), dtype: computeType)
+        let out = try Tensor(uninitializedShape: shape, dtype: computeType)
         if computeType == .bool {
             Elementwise.map(x, y, into: out) { (p: Bool, q: Bool) in combine(p, q) }
         } else {

@@ -33,17 +33,28 @@ extension Tensor {
 
     /// A copy with `value` wherever `mask` is true (`Tensor.masked_fill`).
     public func maskedFill(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
-        try maskedFill(mask, Tensor(value, dtype: dtype))
+        if dtype == .int64 { _ = try value.checkedInt64() }
+        return try maskedFill(mask, Tensor(value, dtype: dtype), backwardName: "MaskedFillBackward0")
     }
 
     /// A copy with the zero-dimensional `value` wherever `mask` is true.
     public func maskedFill(_ mask: Tensor, _ value: Tensor) throws(TensorError) -> Tensor {
+        try maskedFill(mask, value, backwardName: "MaskedFillBackward1")
+    }
+
+    /// The shared body: the result has the broadcast shape of `mask` and `self`, as in PyTorch.
+    private func maskedFill(_ mask: Tensor, _ value: Tensor, backwardName: String) throws(TensorError) -> Tensor {
         try checkMask(mask, value: value)
-        let out = try Tensor(uninitializedShape: try Shape.broadcast(shape, mask.shape), dtype: dtype)
+        let out = try Tensor(uninitializedShape: try Shape.broadcast(mask.shape, shape), dtype: dtype)
         try fillMasked(source: self, mask: mask, value: value, into: out)
-        let selfShape = shape
-        out.recordGradient("MaskedFillBackward0", inputs: [self], saving: [mask]) { grad, saved throws(TensorError) in
-            [try grad.maskedFill(saved[0], .int(0)).sumToShape(selfShape)]
+        guard dtype.isFloatingPoint else { return out }
+        let (selfShape, valueShape, valueType) = (shape, value.shape, value.dtype)
+        out.recordGradient(backwardName, inputs: [self, value], saving: [mask]) { grad, saved throws(TensorError) in
+            let zero = Tensor.wrapping(.int(0))
+            return [
+                try grad.maskedFill(saved[0], .int(0)).sumToShape(selfShape),
+                try Tensor.where(saved[0], grad, zero).sum().reshape(valueShape).converted(to: valueType),
+            ]
         }
         return out
     }
@@ -51,6 +62,7 @@ extension Tensor {
     /// Writes `value` wherever `mask` is true, in place (`Tensor.masked_fill_`).
     @discardableResult
     public func maskedFill_(_ mask: Tensor, _ value: Scalar) throws(TensorError) -> Tensor {
+        if dtype == .int64 { _ = try value.checkedInt64() }
         let fill = Tensor(value, dtype: dtype)
         try checkMask(mask, value: fill)
         try checkInPlace(resultShape: try Shape.broadcast(shape, mask.shape))
@@ -65,7 +77,7 @@ extension Tensor {
     private func checkMask(_ mask: Tensor, value: Tensor) throws(TensorError) {
         guard mask.dtype == .bool else {
             throw .invalidArgument(op: "masked_fill", detail: "masked_fill_ only supports boolean masks, but got mask "
-                + "with dtype \(mask.dtype.name.replacingOccurrences(of: "torch.", with: ""))")
+                + "with dtype \(mask.dtype.cppName)")
         }
         guard value.rank == 0 else {
             throw .invalidArgument(op: "masked_fill", detail: "masked_fill_ only supports a 0-dimensional value "
@@ -93,6 +105,10 @@ extension Tensor {
 
     /// Limits every element to `[min, max]`; NaN stays NaN, and `min > max` gives `max` everywhere (`torch.clamp`).
     public func clamp(min: Scalar? = nil, max: Scalar? = nil) throws(TensorError) -> Tensor {
+        try clamp(min: min, max: max, backwardName: "ClampBackward1")
+    }
+
+    private func clamp(min: Scalar?, max: Scalar?, backwardName name: String) throws(TensorError) -> Tensor {
         guard min != nil || max != nil else {
             throw .invalidArgument(op: "clamp", detail: "torch.clamp: At least one of 'min' or 'max' must not be None")
         }
@@ -112,29 +128,50 @@ extension Tensor {
         case .bool:
             throw .notImplemented(op: "clamp_scalar_cpu", dtype: .bool)
         }
-        let name = min != nil && max != nil ? "ClampBackward1" : (min != nil ? "ClampMinBackward0" : "ClampMaxBackward0")
         out.recordGradient(name, inputs: [self], saving: [self]) { grad, saved throws(TensorError) in
-            var outside = try Tensor.zeros(like: saved[0], dtype: .bool)
-            if let min { outside = try outside.logicalOr(saved[0].lt(Tensor.wrapping(min))) }
-            if let max { outside = try outside.logicalOr(saved[0].gt(Tensor.wrapping(max))) }
-            return [try grad.maskedFill(outside, .int(0))]
+            // The gradient passes where min <= x <= max, so not at NaN.
+            var inside = try Tensor.ones(like: saved[0], dtype: .bool)
+            if let min { inside = try inside.logicalAnd(saved[0].ge(Tensor.wrapping(min))) }
+            if let max { inside = try inside.logicalAnd(saved[0].le(Tensor.wrapping(max))) }
+            return [try grad.maskedFill(inside.logicalNot(), .int(0))]
         }
         return out
     }
 
+    // NOTE: `x < low ? low : x` rather than Swift.max keeps -0.0 at a bound of 0, as PyTorch does.
     private static func clampKernel<T: TensorFloat>(_ input: Tensor, _ out: Tensor, _ min: T?, _ max: T?) {
         let (low, high) = (min ?? -T.infinity, max ?? T.infinity)
-        Elementwise.map(input, into: out) { (x: T) in x.isNaN ? x : Swift.min(Swift.max(x, low), high) }
+        Elementwise.map(input, into: out) { (x: T) -> T in
+            if x.isNaN { return x }
+            let raised = x < low ? low : x
+            return high < raised ? high : raised
+        }
+    }
+
+    /// Limits every element to at least `min` (`Tensor.clamp_min`).
+    public func clampMin(_ min: Scalar) throws(TensorError) -> Tensor {
+        try clamp(min: min, max: nil, backwardName: "ClampMinBackward0")
+    }
+
+    /// Limits every element to at most `max` (`Tensor.clamp_max`).
+    public func clampMax(_ max: Scalar) throws(TensorError) -> Tensor {
+        try clamp(min: nil, max: max, backwardName: "ClampMaxBackward0")
     }
 
     /// In-place `clamp`.
     @discardableResult
     public func clamp_(min: Scalar? = nil, max: Scalar? = nil) throws(TensorError) -> Tensor {
-        let result = try clamp(min: min, max: max)
-        try checkInPlace(resultShape: shape, resultDType: result.dtype)
-        Cast.copy(result, into: self)
-        bumpVersion()
-        if let node = result.gradFn { adoptInPlace(node) }
+        try checkInPlaceAutograd()
+        var resultType = ResultType()
+        resultType.add(self)
+        if let min { resultType.add(Tensor.wrapping(min)) }
+        if let max { resultType.add(Tensor.wrapping(max)) }
+        if !DType.canCast(from: resultType.dtype, to: dtype) {
+            throw .invalidArgument(op: "clamp_", detail: "result type \(resultType.dtype.scalarTypeName) can't be "
+                + "cast to the desired output type \(dtype.cppName)")
+        }
+        let recording = GradMode.isEnabled && requiresGrad
+        adoptInPlaceResult(try (recording ? try inPlaceSnapshot() : self).clamp(min: min, max: max))
         return self
     }
 }

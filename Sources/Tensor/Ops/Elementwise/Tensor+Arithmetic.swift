@@ -3,20 +3,25 @@ import Foundation
 extension Tensor {
     /// `self + alpha * other`, broadcasting (`torch.add`).
     public func add(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
-        try Add.apply(self, try other.scaled(by: alpha))
+        guard let alpha, alpha != .int(1) else { return try Add.apply(self, other) }
+        return try addScaled(other, alpha: alpha, subtract: false)
     }
 
     /// `self - alpha * other`, broadcasting (`torch.sub`).
     public func sub(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
-        try Sub.apply(self, try other.scaled(by: alpha))
+        guard let alpha, alpha != .int(1) else { return try Sub.apply(self, other) }
+        return try addScaled(other, alpha: alpha, subtract: true)
     }
 
     /// `other - self` (`torch.rsub`, what `2 - t` calls).
     public func rsub(_ other: Tensor) throws(TensorError) -> Tensor {
+        try Sub.checkNoBool(self, other)
         let out = try GradMode.with(enabled: false) { () throws(TensorError) in try Sub.apply(other, self) }
         let (selfShape, selfType, otherShape, otherType) = (shape, dtype, other.shape, other.dtype)
         if out.dtype.isFloatingPoint {
-            out.recordGradient("RsubBackward1", inputs: [self, other]) { grad, _ throws(TensorError) in
+            // PyTorch names the overload: a tensor `other` is RsubBackward0, a Python number RsubBackward1.
+            let name = other.isWrappedNumber ? "RsubBackward1" : "RsubBackward0"
+            out.recordGradient(name, inputs: [self, other]) { grad, _ throws(TensorError) in
                 [try grad.neg().reduced(toShape: selfShape, dtype: selfType),
                  try grad.reduced(toShape: otherShape, dtype: otherType)]
             }
@@ -32,13 +37,8 @@ extension Tensor {
     public func div(_ other: Tensor, roundingMode: String? = nil) throws(TensorError) -> Tensor {
         switch roundingMode {
         case nil: return try Div.apply(self, other)
-        case "floor": return try FloorDivide.apply(self, other)
-        case "trunc":
-            let quotient = try FloorDivide.apply(self, other)
-            // Floor and truncation differ only for a negative, inexact quotient: add one back there.
-            let negative = try self.lt(Tensor.wrapping(.int(0))).logicalXor(other.lt(Tensor.wrapping(.int(0))))
-            let inexact = try Remainder.apply(self, other).ne(Tensor.wrapping(.int(0)))
-            return try Tensor.where(negative.logicalAnd(inexact), quotient.add(Tensor.wrapping(.int(1))), quotient)
+        case "floor": return try FloorDivideRounding.apply(self, other)
+        case "trunc": return try TruncDivide.apply(self, other)
         case let mode?:
             throw .invalidArgument(op: "div", detail: "div expected rounding_mode to be one of None, 'trunc', or "
                 + "'floor' but found '\(mode)'")
@@ -54,10 +54,7 @@ extension Tensor {
     /// Elementwise power with a tensor exponent (`torch.pow`).
     public func pow(_ exponent: Tensor) throws(TensorError) -> Tensor {
         if exponent.isWrappedNumber, let value = try? exponent.item() { return try pow(value) }
-        if dtype == .int64 || dtype == .bool, exponent.rank == 0, !exponent.dtype.isFloatingPoint,
-           let value = try? exponent.item(), value.doubleValue < 0 {
-            throw .integerNegativePower
-        }
+        if isWrappedNumber, let value = try? item() { return try exponent.rpow(value) }
         return try Power.apply(self, exponent)
     }
 
@@ -97,7 +94,7 @@ extension Tensor {
         case -1: Elementwise.map(input, into: out) { (x: T) in 1 / x }
         case -2: Elementwise.map(input, into: out) { (x: T) in 1 / (x * x) }
         case 1: Elementwise.map(input, into: out) { (x: T) in x }
-        case 0: Elementwise.map(input, into: out) { (_: T) in 1 }
+        case 0: Elementwise.map(input, into: out) { (_: T) -> T in 1 }
         default: Elementwise.map(input, into: out) { (x: T) in T.pow(x, e) }
         }
     }
@@ -108,8 +105,12 @@ extension Tensor {
         let out = try GradMode.with(enabled: false) { () throws(TensorError) in try Power.apply(baseTensor, self) }
         if out.dtype.isFloatingPoint {
             let logBase = Tensor.wrapping(.float(Foundation.log(base.doubleValue)))
-            out.recordGradient("PowBackward2", inputs: [self], saving: [out]) { grad, saved throws(TensorError) in
-                [try grad.mul(saved[0]).mul(logBase)]
+            let zeroBase = base.doubleValue == 0
+            out.recordGradient("PowBackward2", inputs: [self], saving: [self, out]) { grad, saved throws(TensorError) in
+                let gradient = try grad.mul(saved[1]).mul(logBase)
+                // 0 ** x has gradient 0 where x >= 0, where the formula gives 0 * -inf.
+                guard zeroBase else { return [gradient] }
+                return [try gradient.maskedFill(saved[0].ge(Tensor.wrapping(.int(0))), .int(0))]
             }
         }
         return out
@@ -124,13 +125,15 @@ extension Tensor {
     /// `self += alpha * other`, in place (`add_`).
     @discardableResult
     public func add_(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
-        try Add.applyInPlace(self, try other.scaled(by: alpha))
+        guard let alpha, alpha != .int(1) else { return try Add.applyInPlace(self, other) }
+        return try addScaledInPlace(other, alpha: alpha, subtract: false)
     }
 
     /// `self -= alpha * other`, in place (`sub_`).
     @discardableResult
     public func sub_(_ other: Tensor, alpha: Scalar? = nil) throws(TensorError) -> Tensor {
-        try Sub.applyInPlace(self, try other.scaled(by: alpha))
+        guard let alpha, alpha != .int(1) else { return try Sub.applyInPlace(self, other) }
+        return try addScaledInPlace(other, alpha: alpha, subtract: true)
     }
 
     /// `self *= other`, in place (`mul_`).
@@ -153,15 +156,15 @@ extension Tensor {
 
     /// `self **= other`, in place.
     @discardableResult
-    public func pow_(_ other: Tensor) throws(TensorError) -> Tensor { try Power.applyInPlace(self, other) }
-
-    /// `alpha * self`, or `self` when alpha is absent or one.
-    private func scaled(by alpha: Scalar?) throws(TensorError) -> Tensor {
-        guard let alpha, alpha.doubleValue != 1 else { return self }
-        if !dtype.isFloatingPoint && alpha.isFloatingPoint {
-            throw .invalidArgument(op: "add", detail: "For integral input tensors, argument alpha must not be a "
-                + "floating point number.")
+    public func pow_(_ other: Tensor) throws(TensorError) -> Tensor {
+        guard other.isWrappedNumber, let exponent = try? other.item() else {
+            return try Power.applyInPlace(self, other)
         }
-        return try mul(Tensor.wrapping(alpha))
+        try checkInPlaceAutograd()
+        let outType = ResultType.of(self, other)
+        try checkInPlace(resultShape: shape, resultDType: outType)
+        let recording = GradMode.isEnabled && requiresGrad
+        adoptInPlaceResult(try (recording ? try inPlaceSnapshot() : self).pow(exponent))
+        return self
     }
 }

@@ -13,7 +13,7 @@ struct Neg: UnaryPrimitive {
 
 /// `|x|`.
 struct Abs: UnaryPrimitive {
-    let backwardName = "AbsBackward0", kernelName = "abs"
+    let backwardName = "AbsBackward0", kernelName = "abs_cpu"
     var promotesIntegers: Bool { false }
     var saves: (input: Bool, output: Bool) { (true, false) }
     func float<T: TensorFloat>(_ x: T) -> T { Swift.abs(x) }
@@ -28,8 +28,10 @@ struct Sign: UnaryPrimitive {
     let backwardName = "SignBackward0", kernelName = "sign"
     var promotesIntegers: Bool { false }
     var saves: (input: Bool, output: Bool) { (false, false) }
-    func float<T: TensorFloat>(_ x: T) -> T { x > 0 ? 1 : (x < 0 ? -1 : 0) }  // NaN gives 0, as in PyTorch.
+    // NaN has sign 0 in PyTorch.
+    func float<T: TensorFloat>(_ x: T) -> T { x > 0 ? 1 : (x < 0 ? -1 : 0) }
     func integer(_ x: Int64) -> Int64? { x.signum() }
+    func boolean(_ x: Bool) -> Bool? { x }
     func backward(_ grad: Tensor, input: Tensor?, output: Tensor?) throws(TensorError) -> Tensor {
         try Tensor.zeros(like: grad)
     }
@@ -155,8 +157,14 @@ struct Relu: UnaryPrimitive {
     let backwardName = "ReluBackward0", kernelName = "relu"
     var promotesIntegers: Bool { false }
     var saves: (input: Bool, output: Bool) { (false, true) }
-    func float<T: TensorFloat>(_ x: T) -> T { x > 0 || x.isNaN ? x : 0 }
+    // -0.0 and NaN pass through unchanged, as in PyTorch.
+    func float<T: TensorFloat>(_ x: T) -> T { x < 0 ? 0 : x }
     func integer(_ x: Int64) -> Int64? { Swift.max(x, 0) }
+    func check(_ input: Tensor) throws(TensorError) {
+        if input.dtype == .bool {
+            throw .invalidArgument(op: "relu", detail: "Boolean inputs not supported for relu")
+        }
+    }
     func backward(_ grad: Tensor, input: Tensor?, output: Tensor?) throws(TensorError) -> Tensor {
         try grad.maskedFill(output.unsafelyUnwrapped.le(Tensor.wrapping(.int(0))), .int(0))
     }
@@ -166,6 +174,7 @@ struct Relu: UnaryPrimitive {
 struct Gelu: UnaryPrimitive {
     let backwardName = "GeluBackward0", kernelName = "GeluKernelImpl"
     let tanhApproximation: Bool
+    var promotesIntegers: Bool { false }
     var saves: (input: Bool, output: Bool) { (true, false) }
 
     private static let sqrtTwoOverPi = (2 / Double.pi).squareRoot()
@@ -176,6 +185,8 @@ struct Gelu: UnaryPrimitive {
             let inner = T(Gelu.sqrtTwoOverPi) * (x + T(Gelu.kappa) * x * x * x)
             return T(0.5) * x * (1 + T.tanh(inner))
         }
+        // NOTE: PyTorch computes float32 exact GELU with oneDNN, whose erf approximation makes GELU(+inf) NaN.
+        if T.self == Float.self && x == .infinity { return .nan }
         return x * T(0.5) * (1 + T.erf(x * T(0.5.squareRoot())))
     }
 
@@ -208,9 +219,10 @@ struct Gelu: UnaryPrimitive {
 
 /// `log(1 + e^(βx)) / β`, linear above the threshold.
 struct Softplus: UnaryPrimitive {
-    let backwardName = "SoftplusBackward0", kernelName = "softplus"
+    let backwardName = "SoftplusBackward0", kernelName = "softplus_cpu"
     let beta: Double
     let threshold: Double
+    var promotesIntegers: Bool { false }
     var saves: (input: Bool, output: Bool) { (true, false) }
 
     func float<T: TensorFloat>(_ x: T) -> T {

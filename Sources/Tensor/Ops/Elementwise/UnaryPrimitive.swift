@@ -11,6 +11,8 @@ protocol UnaryPrimitive {
     func float<T: TensorFloat>(_ x: T) -> T
     /// The kernel for integers; nil where PyTorch has none.
     func integer(_ x: Int64) -> Int64?
+    /// The kernel for bools, for ops that keep their dtype; nil where PyTorch has none.
+    func boolean(_ x: Bool) -> Bool?
     /// Refuses inputs PyTorch refuses.
     func check(_ input: Tensor) throws(TensorError)
     /// Whether the backward reads the input, and whether it reads the output.
@@ -22,14 +24,18 @@ protocol UnaryPrimitive {
 extension UnaryPrimitive {
     var promotesIntegers: Bool { true }
     func integer(_ x: Int64) -> Int64? { nil }
+    func boolean(_ x: Bool) -> Bool? { nil }
     func check(_ input: Tensor) throws(TensorError) {}
 
     /// The dtype the kernel runs in for this input.
     func computeType(_ input: Tensor) throws(TensorError) -> DType {
-        if input.dtype.isFloatingPoint { return input.dtype }
-        if promotesIntegers { return .defaultFloat }
-        guard input.dtype == .int64, integer(0) != nil else { throw .notImplemented(op: kernelName, dtype: input.dtype) }
-        return .int64
+        switch input.dtype {
+        case .float32, .float64: return input.dtype
+        case _ where promotesIntegers: return .defaultFloat
+        case .int64 where integer(0) != nil: return .int64
+        case .bool where boolean(false) != nil: return .bool
+        default: throw .notImplemented(op: kernelName, dtype: input.dtype)
+        }
     }
 
     /// Applies the op out of place, recording its backward.
@@ -63,10 +69,9 @@ extension UnaryPrimitive {
             input.bumpVersion()
             return input
         }
-        let result = try apply(input)
-        Cast.copy(result, into: input)
-        input.bumpVersion()
-        if let node = result.gradFn { input.adoptInPlace(node) }
+        // The backward may need the values the write destroys: it then gets a copy, as in PyTorch.
+        let result = try apply(saves.input ? try input.inPlaceSnapshot() : input)
+        input.adoptInPlaceResult(result)
         return input
     }
 
@@ -75,7 +80,7 @@ extension UnaryPrimitive {
         case .float32: Elementwise.map(source, into: out) { (x: Float) in float(x) }
         case .float64: Elementwise.map(source, into: out) { (x: Double) in float(x) }
         case .int64: Elementwise.map(source, into: out) { (x: Int64) in integer(x) ?? 0 }
-        case .bool: Elementwise.map(source, into: out) { (x: Bool) in x }
+        case .bool: Elementwise.map(source, into: out) { (x: Bool) in boolean(x) ?? x }
         }
     }
 }

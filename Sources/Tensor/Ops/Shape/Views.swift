@@ -234,7 +234,11 @@ extension Tensor {
     /// Sets whether autograd records operations on this leaf (`Tensor.requires_grad_`).
     @discardableResult
     public func requiresGrad_(_ flag: Bool = true) throws(TensorError) -> Tensor {
-        if flag && !dtype.isFloatingPoint { throw .requiresGradOnNonFloat }
+        // The method's message differs from the attribute setter's (`requiresGradOnNonFloat`).
+        if flag && !dtype.isFloatingPoint {
+            throw .invalidArgument(op: "requires_grad_", detail: "only Tensors of floating point dtype can require "
+                + "gradients")
+        }
         guard isLeaf else {
             if flag { return self }
             throw .invalidArgument(op: "requires_grad_", detail: "you can only change requires_grad flags of leaf "
