@@ -465,3 +465,31 @@ extension AutogradTests {
         XCTAssertTrue(x.isLeaf)
     }
 }
+
+/// Views whose storage is written in place through another view must read the new history, as PyTorch's views do.
+final class ViewHistoryTests: XCTestCase {
+    func testTransposedViewSeesWriteThroughBase() throws {
+        // x = a * 1; y = x.t(); x[0] = b * 3; (y * w).sum().backward()
+        // PyTorch: a.grad = w.t() with row 0 zeroed; b.grad = 3 * w.t()[0]
+        let a = try Tensor([1, 2, 3, 4, 5, 6] as [Double], shape: [2, 3]).requiresGrad_()
+        let b = try Tensor([7, 8, 9] as [Double]).requiresGrad_()
+        let w = try Tensor([1, 2, 3, 4, 5, 6] as [Double], shape: [3, 2])
+        let x = try a.mul(Tensor.wrapping(.int(1)))
+        let y = try x.t()
+        try x.select(dim: 0, index: 0).copy_(b.mul(Tensor.wrapping(.int(3))))
+        XCTAssertEqual(y.doubles, [21, 4, 24, 5, 27, 6])
+        XCTAssertEqual(y.gradFn?.name, "AsStridedBackward0")
+        try y.mul(w).sum().backward()
+        XCTAssertEqual(a.grad?.doubles, [0, 0, 0, 2, 4, 6])
+        XCTAssertEqual(b.grad?.doubles, [3, 9, 15])
+    }
+
+    func testViewOfParameterFollowsNoGradUpdate() throws {
+        let w = try Tensor([1, 2, 3] as [Double]).requiresGrad_()
+        let first = try w.slice(dim: 0, start: 0, end: 2)
+        try GradMode.with(enabled: false) { () throws(TensorError) in _ = try w.mul_(Tensor.wrapping(.int(2))) }
+        try first.mul(first).sum().backward()
+        XCTAssertEqual(first.doubles, [2, 4])
+        XCTAssertEqual(w.grad?.doubles, [4, 8, 0])
+    }
+}

@@ -89,12 +89,28 @@ extension Tensor {
         copySlices.wrappedNode = node
         base.gradFn = copySlices
         base.requiresGrad = true
-        gradFn = Node(name: "AsStridedBackward0", edges: [copySlices], saving: []) { grad, _ throws(TensorError) in
+        gradFn = Tensor.readingRegion(geometry, from: copySlices)
+        requiresGrad = true
+    }
+
+    /// This view's node, rebuilt to read from its base's current history if the storage was written in place (through
+    /// the base or another view) since the node was recorded.
+    func refreshedViewGradFn() -> Node? {
+        guard let base = viewBase, storage.version != gradFnVersion else { return recordedGradFn }
+        gradFnVersion = storage.version
+        guard base.requiresGrad else { return recordedGradFn }
+        recordedGradFn = Tensor.readingRegion(ViewGeometry(of: self, in: base), from: base.gradientEdge())
+        requiresGrad = true
+        return recordedGradFn
+    }
+
+    /// The node of a view that reads its region out of a base produced by `baseNode`.
+    private static func readingRegion(_ geometry: ViewGeometry, from baseNode: Node) -> Node {
+        Node(name: "AsStridedBackward0", edges: [baseNode], saving: []) { grad, _ throws(TensorError) in
             let full = try geometry.zerosLikeBase(dtype: grad.dtype)
             Cast.copy(grad, into: geometry.region(of: full))
             return [full]
         }
-        requiresGrad = true
     }
 }
 

@@ -140,6 +140,7 @@ public enum GradMode {
     }
 
     /// Runs `body` with recording set to `enabled`, restoring the previous setting afterwards.
+    @discardableResult
     public static func with<R, E: Error>(enabled value: Bool, _ body: () throws(E) -> R) throws(E) -> R {
         let previous = enabled
         enabled = value

@@ -19,7 +19,20 @@ public final class Tensor {
     /// The accumulated gradient, for leaves and tensors that called `retainGrad()`.
     public var grad: Tensor?
     /// The node that produced this tensor, when it was computed from tensors that require grad.
-    public internal(set) var gradFn: Node?
+    ///
+    /// A view's node is rebuilt from its base's current history when the shared storage was written in place since
+    /// the node was recorded, so `y = x.t(); x[0] = v` leaves `y` reading the new values, as PyTorch does.
+    public internal(set) var gradFn: Node? {
+        get { viewBase == nil ? recordedGradFn : refreshedViewGradFn() }
+        set {
+            recordedGradFn = newValue
+            gradFnVersion = storage.version
+        }
+    }
+    /// The node as last recorded.
+    var recordedGradFn: Node?
+    /// The storage version when `recordedGradFn` was recorded.
+    var gradFnVersion = 0
     /// Whether a non-leaf keeps its gradient after backward.
     public internal(set) var retainsGrad: Bool = false
     /// The leaf's gradient sink, created once so every path into the leaf accumulates in one place.
@@ -35,6 +48,7 @@ public final class Tensor {
 
     /// Makes a tensor over existing storage. The caller guarantees the geometry fits the storage.
     init(storage: Storage, shape: [Int], strides: [Int], offset: Int, dtype: DType) {
+        self.gradFnVersion = storage.version
         self.storage = storage
         self.shape = shape
         self.strides = strides
