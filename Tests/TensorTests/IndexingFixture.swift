@@ -122,50 +122,12 @@ struct SubscriptCase: Decodable {
     let value_grad: FixtureTensor?
 }
 
-/// A keyword argument of a recorded op.
-enum IndexingParam: Decodable {
-    case bool(Bool)
-    case int(Int)
-    case float(Double)
-    case string(String)
-    case null
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
-        } else if let value = try? container.decode([String: Double].self), let float = value["float"] {
-            self = .float(float)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    var int: Int? { if case .int(let v) = self { return v } else { return nil } }
-    var bool: Bool? { if case .bool(let v) = self { return v } else { return nil } }
-    var string: String? { if case .string(let v) = self { return v } else { return nil } }
-
-    /// The value as a Python number.
-    var scalar: Scalar? {
-        switch self {
-        case .bool(let v): return .bool(v)
-        case .int(let v): return .int(Int64(v))
-        case .float(let v): return .float(v)
-        case .string, .null: return nil
-        }
-    }
-}
-
 /// A recorded operation call.
 struct IndexingOpCase: Decodable {
     let name: String
     let op: String
     let inputs: [IndexingInput]
-    let params: [String: IndexingParam]
+    let params: [String: FixtureValue]
     let fd: Bool
     let outputs: [FixtureTensor]?
     let grad_fns: [String?]?

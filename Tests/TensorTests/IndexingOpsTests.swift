@@ -11,19 +11,19 @@ final class IndexingOpsTests: XCTestCase {
     /// Calls the op a case names, as the generator called it.
     private func run(_ c: IndexingOpCase, _ a: [Tensor]) throws -> [Tensor] {
         let p = c.params
-        let dim = p["dim"]?.int ?? -1
+        let dim = p["dim"]?.intValue ?? -1
         switch c.op {
         case "gather":
             return [try a[0].gather(dim: dim, index: a[1])]
         case "scatter":
-            return [try a[0].scatter(dim: dim, index: a[1], src: a[2], reduce: p["reduce"]?.string)]
+            return [try a[0].scatter(dim: dim, index: a[1], src: a[2], reduce: p["reduce"]?.stringValue)]
         case "scatter_value":
-            return [try a[0].scatter(dim: dim, index: a[1], value: try XCTUnwrap(p["value"]?.scalar),
-                                     reduce: p["reduce"]?.string)]
+            return [try a[0].scatter(dim: dim, index: a[1], value: try XCTUnwrap(p["value"]?.scalarValue),
+                                     reduce: p["reduce"]?.stringValue)]
         case "scatter_":
             return [try a[0].clone().scatter_(dim: dim, index: a[1], src: a[2])]
         case "scatter_value_":
-            return [try a[0].clone().scatter_(dim: dim, index: a[1], value: try XCTUnwrap(p["value"]?.scalar))]
+            return [try a[0].clone().scatter_(dim: dim, index: a[1], value: try XCTUnwrap(p["value"]?.scalarValue))]
         case "scatter_leaf":
             return [try a[0].scatter_(dim: dim, index: a[1], src: a[2])]
         case "scatter_add":
@@ -33,16 +33,16 @@ final class IndexingOpsTests: XCTestCase {
         case "index_select":
             return [try a[0].indexSelect(dim: dim, index: a[1])]
         case "index_add":
-            return [try a[0].indexAdd(dim: dim, index: a[1], source: a[2], alpha: p["alpha"]?.scalar ?? .int(1))]
+            return [try a[0].indexAdd(dim: dim, index: a[1], source: a[2], alpha: p["alpha"]?.scalarValue ?? .int(1))]
         case "index_add_":
             return [try a[0].clone().indexAdd_(dim: dim, index: a[1], source: a[2],
-                                               alpha: p["alpha"]?.scalar ?? .int(1))]
+                                               alpha: p["alpha"]?.scalarValue ?? .int(1))]
         case "index_put_":
             return [try a[0].clone().indexPut_(tensors: Array(a[2...]), values: a[1],
-                                               accumulate: p["accumulate"]?.bool ?? false)]
+                                               accumulate: p["accumulate"]?.boolValue ?? false)]
         case "index_put":
             return [try a[0].indexPut(tensors: Array(a[2...]), values: a[1],
-                                      accumulate: p["accumulate"]?.bool ?? false)]
+                                      accumulate: p["accumulate"]?.boolValue ?? false)]
         case "index_put_leaf":
             return [try a[0].indexPut_(tensors: [a[2]], values: a[1])]
         case "masked_select":
@@ -52,23 +52,23 @@ final class IndexingOpsTests: XCTestCase {
         case "nonzero_tuple":
             return try a[0].nonzeroAsTuple()
         case "one_hot":
-            return [try a[0].oneHot(numClasses: p["num_classes"]?.int ?? -1)]
+            return [try a[0].oneHot(numClasses: p["num_classes"]?.intValue ?? -1)]
         case "sort":
-            let (values, indices) = try a[0].sort(dim: dim, descending: p["descending"]?.bool ?? false,
-                                                  stable: p["stable"]?.bool)
+            let (values, indices) = try a[0].sort(dim: dim, descending: p["descending"]?.boolValue ?? false,
+                                                  stable: p["stable"]?.boolValue)
             return [values, indices]
         case "argsort":
-            return [try a[0].argsort(dim: dim, descending: p["descending"]?.bool ?? false,
-                                     stable: p["stable"]?.bool ?? false)]
+            return [try a[0].argsort(dim: dim, descending: p["descending"]?.boolValue ?? false,
+                                     stable: p["stable"]?.boolValue ?? false)]
         case "msort":
             return [try a[0].msort()]
         case "topk":
             let (values, indices) = try a[0].topk(
-                try XCTUnwrap(p["k"]?.int), dim: dim, largest: p["largest"]?.bool ?? true,
-                sorted: p["sorted"]?.bool ?? true)
+                try XCTUnwrap(p["k"]?.intValue), dim: dim, largest: p["largest"]?.boolValue ?? true,
+                sorted: p["sorted"]?.boolValue ?? true)
             return [values, indices]
         case "take_along_dim":
-            return [try a[0].takeAlongDim(a[1], dim: p["dim"]?.int)]
+            return [try a[0].takeAlongDim(a[1], dim: p["dim"]?.intValue)]
         default:
             throw FixtureError.missing("op \(c.op)")
         }

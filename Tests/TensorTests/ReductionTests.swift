@@ -11,7 +11,7 @@ struct ReductionFixtures: Decodable {
     struct Case: Decodable {
         let op: String
         let input: String
-        let args: [String: FixtureArgument]
+        let args: [String: FixtureValue]
         let out: [FixtureTensor]
         let gradFn: String?
         let grad: FixtureTensor?
@@ -30,7 +30,7 @@ struct ReductionFixtures: Decodable {
 
         let op: String
         let input: String
-        let args: [String: FixtureArgument]
+        let args: [String: FixtureValue]
         let requiresGrad: Bool?
         let error: Expected
 
@@ -92,56 +92,17 @@ struct ReductionFixtures: Decodable {
     }
 }
 
-/// One argument of a fixture op: a bool, a number, a name, or a list of dims.
-enum FixtureArgument: Decodable {
-    case bool(Bool)
-    case int(Int)
-    case double(Double)
-    case string(String)
-    case ints([Int])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else {
-            self = .ints(try container.decode([Int].self))
-        }
-    }
-}
-
-extension Dictionary where Key == String, Value == FixtureArgument {
+extension Dictionary where Key == String, Value == FixtureValue {
     func dims(_ key: String = "dims") -> [Int]? {
-        if case .ints(let dims)? = self[key] { return dims }
+        if case .array(let dims)? = self[key] { return dims.compactMap(\.intValue) }
         return nil
     }
 
-    func int(_ key: String) -> Int? {
-        if case .int(let value)? = self[key] { return value }
-        return nil
-    }
+    func int(_ key: String) -> Int? { self[key]?.intValue }
 
-    func bool(_ key: String) -> Bool? {
-        if case .bool(let value)? = self[key] { return value }
-        return nil
-    }
+    func bool(_ key: String) -> Bool? { self[key]?.boolValue }
 
-    /// A number, with the strings "inf" and "-inf" for infinities.
-    func double(_ key: String) -> Double? {
-        switch self[key] {
-        case .int(let value)?: return Double(value)
-        case .double(let value)?: return value
-        case .string("inf")?: return .infinity
-        case .string("-inf")?: return -.infinity
-        default: return nil
-        }
-    }
+    func double(_ key: String) -> Double? { self[key]?.doubleValue }
 
     func dtype() throws -> DType? {
         guard case .string(let name)? = self["dtype"] else { return nil }
@@ -159,7 +120,7 @@ extension Dictionary where Key == String, Value == FixtureArgument {
 }
 
 /// Applies a fixture op by its PyTorch name to `x`, returning its outputs in PyTorch's order.
-func applyFixtureOp(_ op: String, _ x: Tensor, _ a: [String: FixtureArgument]) throws -> [Tensor] {
+func applyFixtureOp(_ op: String, _ x: Tensor, _ a: [String: FixtureValue]) throws -> [Tensor] {
     let keepdim = a.keepdim
     switch op {
     case "sum":
