@@ -9,37 +9,33 @@ extension Generator {
 
     /// Fills a buffer of at least 16 floats with normal samples as PyTorch's AVX2 kernel does.
     func fillNormalBlocks(_ data: UnsafeMutableBufferPointer<Float>, mean: Float, std: Float) {
-        precondition(data.count >= Self.normalBlockThreshold, "the block path needs at least 16 elements")
-        guard let base = data.baseAddress else { return }
-        let count = data.count
-        for i in 0..<count { base[i] = uniformFloat() }
-        var start = 0
-        while start + 16 <= count {
-            Self.boxMuller16(base + start, mean: mean, std: std)
-            start += 16
-        }
-        if count % 16 != 0 {
-            let tail = base + (count - 16)
-            for i in 0..<16 { tail[i] = uniformFloat() }
-            Self.boxMuller16(tail, mean: mean, std: std)
-        }
+        fillBlocks(data, uniform: { uniformFloat() }) { Self.boxMuller16($0, mean: mean, std: std) }
     }
 
     /// Fills a buffer of at least 16 doubles with normal samples as PyTorch's scalar double kernel does.
     func fillNormalBlocks(_ data: UnsafeMutableBufferPointer<Double>, mean: Double, std: Double) {
+        fillBlocks(data, uniform: { uniformDouble() }) { Self.boxMuller16($0, mean: mean, std: std) }
+    }
+
+    /// The block walk shared by both precisions: uniforms everywhere, each whole block of 16 transformed, then a
+    /// fresh final block when the count is not a multiple of 16.
+    @inline(__always)
+    private func fillBlocks<T>(
+        _ data: UnsafeMutableBufferPointer<T>, uniform: () -> T, transform: (UnsafeMutablePointer<T>) -> Void
+    ) {
         precondition(data.count >= Self.normalBlockThreshold, "the block path needs at least 16 elements")
         guard let base = data.baseAddress else { return }
         let count = data.count
-        for i in 0..<count { base[i] = uniformDouble() }
+        for i in 0..<count { base[i] = uniform() }
         var start = 0
         while start + 16 <= count {
-            Self.boxMuller16(base + start, mean: mean, std: std)
+            transform(base + start)
             start += 16
         }
         if count % 16 != 0 {
             let tail = base + (count - 16)
-            for i in 0..<16 { tail[i] = uniformDouble() }
-            Self.boxMuller16(tail, mean: mean, std: std)
+            for i in 0..<16 { tail[i] = uniform() }
+            transform(tail)
         }
     }
 

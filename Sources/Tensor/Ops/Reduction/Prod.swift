@@ -12,16 +12,9 @@ extension Tensor {
     private func prod(dims: [Int]?, keepdim: Bool, dtype requested: DType?, backwardName: String)
         throws(TensorError) -> Tensor
     {
-        let plan = try reductionPlan(dims)
-        let outType = requested ?? (dtype.isFloatingPoint ? dtype : .int64)
-        try checkDifferentiable(resultType: outType)
-        // A bool product is computed as int64 and turned back into "all nonzero".
-        let computeType = outType == .bool ? DType.int64 : outType
-        let input = try converted(to: computeType)
-        var out = try Tensor(uninitializedShape: plan.outputShape(keepdim: keepdim), dtype: computeType)
-        Tensor.prodKernel(input, plan: plan, into: out)
-        out = try out.converted(to: outType)
-        guard outType.isFloatingPoint else { return out }
+        let (out, input, plan) = try accumulatingReduction(
+            dims, keepdim: keepdim, dtype: requested, kernel: Tensor.prodKernel)
+        guard out.dtype.isFloatingPoint else { return out }
         // The dim of a one-dimensional view of the input, for the full product.
         let (inputShape, inputType, keptDims) = (shape, dtype, plan.keepdimShape)
         let dim = plan.dims.count == 1 ? plan.dims[0] : nil

@@ -12,16 +12,9 @@ extension Tensor {
     private func sum(dims: [Int], keepdim: Bool, dtype requested: DType?, backwardName: String)
         throws(TensorError) -> Tensor
     {
-        let plan = try reductionPlan(dims)
-        let outType = requested ?? (dtype.isFloatingPoint ? dtype : .int64)
-        try checkDifferentiable(resultType: outType)
-        // Bools are summed as int64 (and converted back if a bool result was asked for).
-        let computeType = outType == .bool ? DType.int64 : outType
-        let input = try converted(to: computeType)
-        var out = try Tensor(uninitializedShape: plan.outputShape(keepdim: keepdim), dtype: computeType)
-        Tensor.sumKernel(input, plan: plan, into: out)
-        out = try out.converted(to: outType)
-        guard outType.isFloatingPoint else { return out }
+        let (out, _, plan) = try accumulatingReduction(
+            dims, keepdim: keepdim, dtype: requested, kernel: Tensor.sumKernel)
+        guard out.dtype.isFloatingPoint else { return out }
         let (inputShape, inputType, keptDims) = (shape, dtype, plan.keepdimShape)
         out.recordGradient(backwardName, inputs: [self]) { grad, _ throws(TensorError) in
             [try grad.expandReduced(keepdimShape: keptDims, to: inputShape).gradient(in: inputType)]
@@ -57,5 +50,25 @@ extension Tensor {
         for (i, size) in target.enumerated() where size == 1 && shape[lead + i] != 1 { dims.append(lead + i) }
         let summed = dims.isEmpty ? self : try sum(dims: dims, keepdim: true)
         return try summed.reshape(target)
+    }
+}
+
+extension Tensor {
+    /// The shared shape of `sum` and `prod`: integers and bools accumulate as int64 (a bool result asked for is
+    /// converted back at the end), floats in their own dtype or the one requested.
+    ///
+    /// Returns the result, the input as the kernel read it, and the plan.
+    func accumulatingReduction(
+        _ dims: [Int]?, keepdim: Bool, dtype requested: DType?,
+        kernel: (Tensor, ReductionPlan, Tensor) -> Void
+    ) throws(TensorError) -> (out: Tensor, input: Tensor, plan: ReductionPlan) {
+        let plan = try reductionPlan(dims)
+        let outType = requested ?? (dtype.isFloatingPoint ? dtype : .int64)
+        try checkDifferentiable(resultType: outType)
+        let computeType = outType == .bool ? DType.int64 : outType
+        let input = try converted(to: computeType)
+        let out = try Tensor(uninitializedShape: plan.outputShape(keepdim: keepdim), dtype: computeType)
+        kernel(input, plan, out)
+        return (try out.converted(to: outType), input, plan)
     }
 }
