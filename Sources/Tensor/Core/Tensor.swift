@@ -42,6 +42,8 @@ public final class Tensor {
     /// For a view returned by an op that returns several views (`split`, `chunk`, `unbind`), or a view of one: the
     /// output number PyTorch names when it refuses an in-place write through it.
     var multiOutputViewNumber: Int?
+    /// Whether this tensor is an `nn.Parameter` (it then prints as `Parameter containing:`).
+    public internal(set) var isParameter = false
     /// Whether this tensor stands for a Python number in an expression such as `t * 2` (it then ranks lowest in type
     /// promotion).
     public internal(set) var isWrappedNumber = false

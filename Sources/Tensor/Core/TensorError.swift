@@ -96,6 +96,8 @@ extension TensorError {
         case memoryError = "MemoryError"
         case zeroDivisionError = "ZeroDivisionError"
         case notImplementedError = "NotImplementedError"
+        case keyError = "KeyError"
+        case attributeError = "AttributeError"
     }
 
     /// The Python exception class this error becomes.

@@ -22,22 +22,24 @@ enum Gemm {
         }
     }
 
-    /// `out[b] = a[b] @ b[b]` for every batch `b`, where `a` is `[batch, m, k]`, `b` is `[batch, k, n]` and `out` a
-    /// fresh contiguous `[batch, m, n]`. Operands BLAS cannot read in place are copied once.
-    static func batched(_ a: Tensor, _ b: Tensor, into out: Tensor) throws(TensorError) {
+    /// `out[b] = a[b] @ b[b]` for every batch `b` (or `out[b] += ...` when `accumulate`), where `a` is
+    /// `[batch, m, k]`, `b` is `[batch, k, n]` and `out` a contiguous `[batch, m, n]`. Operands BLAS cannot read in
+    /// place are copied once.
+    static func batched(_ a: Tensor, _ b: Tensor, into out: Tensor, accumulate: Bool = false) throws(TensorError) {
         let (batch, m, k, n) = (out.shape[0], out.shape[1], a.shape[2], out.shape[2])
         guard batch > 0 && m > 0 && n > 0 else { return }
         guard m <= Int(Int32.max) && n <= Int(Int32.max) && k <= Int(Int32.max) else {
             throw .invalidArgument(op: "matmul", detail: "matrix dimensions beyond 2^31 - 1 are not supported")
         }
         if k == 0 {
-            out.fillUnchecked(.int(0))
+            if !accumulate { out.fillUnchecked(.int(0)) }
             return
         }
         if out.dtype == .int64 {
-            integerProduct(a, b, into: out, batch: batch, m: m, k: k, n: n)
+            integerProduct(a, b, into: out, batch: batch, m: m, k: k, n: n, accumulate: accumulate)
             return
         }
+        let beta: Float = accumulate ? 1 : 0
         var (lhs, rhs) = (a, b)
         var layoutA = Layout(rows: m, columns: k, rowStride: lhs.strides[1], columnStride: lhs.strides[2])
         if layoutA == nil {
@@ -58,7 +60,7 @@ enum Gemm {
                 cblas_sgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(m), Int32(n), Int32(k),
                     1, pa + i * strideA, Int32(layoutA.leadingDimension), pb + i * strideB,
-                    Int32(layoutB.leadingDimension), 0, pc + i * m * n, Int32(n))
+                    Int32(layoutB.leadingDimension), beta, pc + i * m * n, Int32(n))
             }
         case .float64:
             let (pa, pb, pc) = (lhs.pointer(as: Double.self), rhs.pointer(as: Double.self), out.pointer(as: Double.self))
@@ -66,7 +68,7 @@ enum Gemm {
                 cblas_dgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(m), Int32(n), Int32(k),
                     1, pa + i * strideA, Int32(layoutA.leadingDimension), pb + i * strideB,
-                    Int32(layoutB.leadingDimension), 0, pc + i * m * n, Int32(n))
+                    Int32(layoutB.leadingDimension), Double(beta), pc + i * m * n, Int32(n))
             }
         case .int64, .bool:
             break
@@ -74,13 +76,15 @@ enum Gemm {
     }
 
     /// The int64 product, which PyTorch supports on the CPU and BLAS does not.
-    private static func integerProduct(_ a: Tensor, _ b: Tensor, into out: Tensor, batch: Int, m: Int, k: Int, n: Int) {
+    private static func integerProduct(
+        _ a: Tensor, _ b: Tensor, into out: Tensor, batch: Int, m: Int, k: Int, n: Int, accumulate: Bool
+    ) {
         let (pa, pb, pc) = (a.pointer(as: Int64.self), b.pointer(as: Int64.self), out.pointer(as: Int64.self))
         let (sa, sb) = (a.strides, b.strides)
         for batchIndex in 0..<batch {
             for i in 0..<m {
                 for j in 0..<n {
-                    var total: Int64 = 0
+                    var total: Int64 = accumulate ? pc[(batchIndex * m + i) * n + j] : 0
                     for p in 0..<k {
                         let x = pa[batchIndex * sa[0] + i * sa[1] + p * sa[2]]
                         let y = pb[batchIndex * sb[0] + p * sb[1] + j * sb[2]]

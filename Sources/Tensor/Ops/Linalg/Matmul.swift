@@ -7,7 +7,7 @@ extension Tensor {
         guard dtype == other.dtype else { throw .matmulDTypeMismatch(a: dtype, b: other.dtype) }
         if dtype == .bool { throw .notImplemented(op: "addmm_impl_cpu_", dtype: .bool) }
         let out = try Tensor(uninitializedShape: [1, shape[0], other.shape[1]], dtype: dtype)
-        try Gemm.batched(batchView(), other.batchView(), into: out)
+        try Gemm.batched(asBatch(), other.asBatch(), into: out)
         let result = Tensor(storage: out.storage, shape: [shape[0], other.shape[1]],
                             strides: [other.shape[1], 1], offset: 0, dtype: dtype)
         result.recordGradient("MmBackward0", inputs: [self, other], saving: [self, other]) {
@@ -188,10 +188,5 @@ extension Tensor {
             [try grad.reshape(inputShape)]
         }
         return out
-    }
-
-    /// A matrix as a batch of one, for the shared GEMM kernel.
-    private func batchView() -> Tensor {
-        Tensor(storage: storage, shape: [1] + shape, strides: [0] + strides, offset: offset, dtype: dtype)
     }
 }

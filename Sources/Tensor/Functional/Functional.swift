@@ -1,0 +1,2 @@
+/// `torch.nn.functional`: the stateless forms of the layers, losses and activations (`F.linear`, `F.softmax`, ...).
+public enum Functional {}
