@@ -42,16 +42,24 @@ enum PythonArithmetic {
 
     /// `base ** exponent` for an int exponent: an int for an int base and a non-negative exponent, else C's `pow`.
     static func power(_ base: Scalar, _ exponent: Int) -> Scalar {
-        if let (x, _) = integers(base, .int(0)), exponent >= 0 {
-            var result: Int64 = 1
-            for _ in 0..<exponent {
-                let (product, overflow) = result.multipliedReportingOverflow(by: x)
-                if overflow { return .float(Foundation.pow(Double(x), Double(exponent))) }
-                result = product
-            }
-            return .int(result)
+        guard let (x, _) = integers(base, .int(0)), exponent >= 0 else {
+            return .float(Foundation.pow(base.doubleValue, Double(exponent)))
         }
-        return .float(Foundation.pow(base.doubleValue, Double(exponent)))
+        // Exponentiation by squaring, so a huge epoch count costs a few dozen multiplications.
+        var (result, square, remaining): (Int64, Int64, Int) = (1, x, exponent)
+        var overflowed = false
+        while remaining > 0 && !overflowed {
+            if remaining & 1 == 1 {
+                let (product, overflow) = result.multipliedReportingOverflow(by: square)
+                (result, overflowed) = (product, overflow)
+            }
+            remaining >>= 1
+            if remaining > 0 && !overflowed {
+                let (product, overflow) = square.multipliedReportingOverflow(by: square)
+                (square, overflowed) = (product, overflow)
+            }
+        }
+        return overflowed ? .float(Foundation.pow(Double(x), Double(exponent))) : .int(result)
     }
 
     /// `a // b` for ints: rounded toward negative infinity.

@@ -27,7 +27,7 @@ public final class CosineAnnealingLR: LRScheduler {
             let angle = try P.divide(.float(Double(lastEpoch) * Double.pi), .int(Int64(tMax)), source: source)
             return try baseAndCurrentLRs().map { base, _ in try closedForm(base, angle: angle.doubleValue) }
         }
-        if try P.modulo(lastEpoch - 1 - tMax, 2 * tMax, source: source) == 0 {
+        if try P.modulo(lastEpoch &- 1 &- tMax, 2 &* tMax, source: source) == 0 {
             let angle = try P.divide(.float(Double.pi), .int(Int64(tMax)), source: source)
             let rise = Scalar.float(1 - Foundation.cos(angle.doubleValue))
             return try baseAndCurrentLRs().map { base, current throws(OptimizerError) in
@@ -37,7 +37,7 @@ public final class CosineAnnealingLR: LRScheduler {
         }
         guard period != 0 else { throw OptimizerError.zeroDivision(source: source, detail: "float division by zero") }
         let numerator = 1 + Foundation.cos(Double.pi * Double(lastEpoch) / period)
-        let denominator = 1 + Foundation.cos(Double.pi * Double(lastEpoch - 1) / period)
+        let denominator = 1 + Foundation.cos(Double.pi * Double(lastEpoch &- 1) / period)
         let ratio = try P.divide(.float(numerator), .float(denominator), source: source)
         return try currentLRs().map { current in
             P.add(P.multiply(ratio, P.subtract(current, etaMin)), etaMin)

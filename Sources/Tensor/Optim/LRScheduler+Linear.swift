@@ -34,7 +34,7 @@ public final class LinearLR: LRScheduler {
         if isInitial || lastEpoch > totalIters { return current }
         let span = P.subtract(endFactor, startFactor)
         let denominator = P.add(P.multiply(.int(Int64(totalIters)), startFactor),
-                                P.multiply(.int(Int64(lastEpoch - 1)), span))
+                                P.multiply(.int(Int64(lastEpoch &- 1)), span))
         let factor = P.add(.float(1), try P.divide(span, denominator, source: typeName))
         return current.map { P.multiply($0, factor) }
     }

@@ -60,13 +60,14 @@ open class LRScheduler {
     /// Advances one epoch, or jumps to `epoch` (deprecated in PyTorch; uses the closed form where there is one), and
     /// sets each group's `lr`.
     open func step(epoch: Int? = nil) throws {
-        stepCount += 1
+        stepCount &+= 1
         let values: [Scalar]
         if let epoch {
             lastEpoch = epoch
             values = try closedFormLR() ?? computeLR()
         } else {
-            lastEpoch += 1
+            // Python's ints never overflow; wrapping is the nearest thing that never traps.
+            lastEpoch &+= 1
             values = try computeLR()
         }
         let groups = optimizer.paramGroups

@@ -59,6 +59,18 @@ final class LRSchedulerTests: XCTestCase {
         XCTAssertEqual(resumed.lastEpoch, 6)
     }
 
+    func testExtremeEpochsNeverTrap() throws {
+        let optimizer = try optimizer(intRate: true)
+        _ = try StepLR(optimizer, stepSize: 3)
+        for scheduler in [try StepLR(optimizer, stepSize: 3, gamma: 2, lastEpoch: Int.max - 1),
+                          try ExponentialLR(optimizer, gamma: 1, lastEpoch: Int.max - 1),
+                          try CosineAnnealingLR(optimizer, tMax: Int.max, lastEpoch: Int.max - 1),
+                          try LinearLR(optimizer, totalIters: Int.max, lastEpoch: Int.max - 1)] as [LRScheduler] {
+            try scheduler.step()
+            try scheduler.step(epoch: Int.max)
+        }
+    }
+
     func testLambdaErrorsPropagateFromStep() throws {
         struct Raised: Error {}
         let optimizer = try optimizer(intRate: false)
@@ -96,6 +108,9 @@ final class LRSchedulerTests: XCTestCase {
         XCTAssertEqual(PythonArithmetic.multiply(.int(3), .float(0.5)), .float(1.5))
         XCTAssertEqual(PythonArithmetic.power(.int(2), 3), .int(8))
         XCTAssertEqual(PythonArithmetic.power(.int(2), -1), .float(0.5))
+        XCTAssertEqual(PythonArithmetic.power(.int(-1), 1_000_000_001), .int(-1))
+        XCTAssertEqual(PythonArithmetic.power(.int(2), 62), .int(1 << 62))
+        XCTAssertEqual(PythonArithmetic.power(.int(2), 64), .float(18446744073709551616))
         XCTAssertEqual(try PythonArithmetic.modulo(-7, 3, source: ""), 2)
         XCTAssertEqual(try PythonArithmetic.modulo(7, -3, source: ""), -2)
         XCTAssertEqual(try PythonArithmetic.floorDivide(-7, 2, source: ""), -4)
