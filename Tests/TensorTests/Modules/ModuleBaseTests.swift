@@ -78,7 +78,7 @@ final class ModuleBaseTests: XCTestCase {
         let cases: [(Double, String)] = [
             (1e-5, "1e-05"), (0.0001, "0.0001"), (0.1, "0.1"), (100, "100.0"), (1e15, "1000000000000000.0"),
             (1e16, "1e+16"), (-2.5, "-2.5"), (0, "0.0"), (-0.0, "-0.0"), (1.0 / 3, "0.3333333333333333"),
-            (123456789012345678, "1.2345678901234568e+17"), (5e-324, "5e-324"), (.infinity, "inf"),
+            (123_456_789_012_345_680, "1.2345678901234568e+17"), (.leastNonzeroMagnitude, "5e-324"), (.infinity, "inf"),
         ]
         for (value, expected) in cases { XCTAssertEqual(value.pythonRepr, expected) }
     }
