@@ -44,7 +44,7 @@ extension Functional {
         let (steps, batch, features) = (input.shape[0], input.shape[1], input.shape[2])
         let projected = parameters.weightHR != nil
         let out = parameters.weightHR?.shape.first ?? hiddenSize
-        let width = mode.gateCount * hiddenSize
+        let width = try Shape.checkedCount([mode.gateCount, hiddenSize])
         try checkRecurrentOperands(mode: mode, input: input, h0: h0, c0: c0, parameters: parameters,
                                    hiddenSize: hiddenSize, outputSize: out)
         // The input's rows are read in memory order: step-major, or batch-major for a transposed `batch_first` input.
@@ -71,9 +71,12 @@ extension Functional {
         let inputGates = try Tensor(uninitializedShape: [steps * batch, width], dtype: dtype)
         let hiddenGates = try Tensor(uninitializedShape: [batch, width], dtype: dtype)
         // An LSTM's node emits its step outputs and final cell state packed in one buffer, unpacked below.
-        let outputCount = steps * batch * out
+        let outputCount = try Shape.checkedCount([steps, batch, out])
+        let cellCount = try Shape.checkedCount([batch, hiddenSize])
+        let (packedCount, overflow) = outputCount.addingReportingOverflow(cellCount)
+        if overflow { throw .outOfMemory(requestedBytes: nil) }
         let result = try Tensor(
-            uninitializedShape: mode == .lstm ? [outputCount + batch * hiddenSize] : [steps, batch, out], dtype: dtype)
+            uninitializedShape: mode == .lstm ? [packedCount] : [steps, batch, out], dtype: dtype)
 
         func run<T: TensorFloat>(_: T.Type) {
             let buffers = RecurrentForwardBuffers<T>(
@@ -105,6 +108,12 @@ extension Functional {
         let hasStash = stash != nil
         let saving = [x, weightIH, weightHH] + [weightHR, hiddens, stash, cells, raw].compactMap { $0 }
         result.recordGradient(nodeName, inputs: inputs, saving: saving) { grad, saved throws(TensorError) in
+            // The kernels compute first-order gradients only; with create_graph they would silently drop the
+            // second-order terms PyTorch records.
+            if GradMode.isEnabled {
+                throw .invalidArgument(op: "rnn", detail: "Attend's recurrent layers do not support double backward "
+                    + "(create_graph=True through \(mode.rawValue))")
+            }
             var rest = saved.dropFirst(3)
             func take(_ present: Bool) -> Tensor? { present ? rest.popFirst() : nil }
             let savedWeightHR = take(projected)
@@ -140,7 +149,7 @@ extension Functional {
         hiddenSize: Int, outputSize: Int
     ) throws(TensorError) {
         let (steps, batch, features) = (input.shape[0], input.shape[1], input.shape[2])
-        let width = mode.gateCount * hiddenSize
+        let width = try Shape.checkedCount([mode.gateCount, hiddenSize])
         let rows = steps * batch
         // addmm(bias, lhs, weightᵀ) compares the bias's dtype with the weight's, then the left operand's.
         let products = [
@@ -165,6 +174,12 @@ extension Functional {
             guard weight.shape[0] == width else {
                 throw .invalidArgument(op: "rnn", detail: "Expected \(mode.rawValue) weight of shape "
                     + "\(Shape.describe([width, lhs[1]])), got \(Shape.describe(weight.shape))")
+            }
+        }
+        for (state, expected) in [(h0, [batch, outputSize]), (c0, [batch, hiddenSize])] {
+            if let state, state.shape != expected {
+                throw .invalidArgument(op: "rnn", detail: "Expected hidden size \(Shape.describe(expected)), got "
+                    + Shape.describe(state.shape))
             }
         }
         if let weightHR = parameters.weightHR, weightHR.shape != [outputSize, hiddenSize] {

@@ -60,14 +60,16 @@ public class RecurrentBase: Module {
         self.projSize = projSize
         let directions = bidirectional ? 2 : 1
         let out = projSize > 0 ? projSize : hiddenSize
-        let width = mode.gateCount * hiddenSize
+        // Sizes too large to multiply are refused as the allocation PyTorch would attempt.
+        let width = try Shape.checkedCount([mode.gateCount, hiddenSize])
+        let layerInput = try Shape.checkedCount([out, directions])
         var names: [[String]] = []
         var shapes: [[Int]] = []
         for layer in 0..<numLayers {
             for direction in 0..<directions {
                 let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")
                 var layerNames = ["weight_ih", "weight_hh"]
-                shapes += [[width, layer == 0 ? inputSize : out * directions], [width, out]]
+                shapes += [[width, layer == 0 ? inputSize : layerInput], [width, out]]
                 if bias {
                     layerNames += ["bias_ih", "bias_hh"]
                     shapes += [[width], [width]]

@@ -64,6 +64,10 @@ for seed, s in [
     (3, spec("LSTM", 3, 5, num_layers=2, bidirectional=True, proj_size=2)),
     (5, spec("LSTM", 2, 3, bias=False)),
     (11, spec("LSTM", 4, 3, dtype="float64")),
+    (42, spec("RNN", 3, 4)),
+    (8, spec("GRU", 3, 5, num_layers=2, bias=False)),
+    (4, spec("LSTM", 3, 5, num_layers=2, bidirectional=True, proj_size=2)),
+    (12, spec("GRU", 2, 3, bidirectional=True, dtype="float64")),
 ]:
     torch.manual_seed(seed)
     m = build(s)

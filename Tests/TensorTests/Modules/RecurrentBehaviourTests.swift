@@ -129,4 +129,31 @@ final class RecurrentBehaviourTests: XCTestCase {
         try gru(x).sum().backward()
         XCTAssertEqual(gru.parameter("weight_hh_l0")?.grad?.shape, [12, 4])
     }
+
+    func testRetainedGraphAndDoubleBackward() throws {
+        let gru = try GRU(3, 4)
+        let x = try Tensor.randn([4, 2, 3]).requiresGrad_()
+        let (output, hN) = try gru(x, hx: nil)
+        let loss = try output.sum().add(hN.sum())
+        try loss.backward(retainGraph: true)
+        let once = try XCTUnwrap(x.grad).doubles
+        try loss.backward()
+        assertClose(try XCTUnwrap(x.grad).doubles, once.map { $0 * 2 }, rtol: 1e-6)
+        assertTensorError("Trying to backward through the graph a second time (or directly access saved tensors after "
+            + "they have already been freed). Saved intermediate values of the graph are freed when you call "
+            + ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a "
+            + "second time or if you need to access saved tensors after calling backward.") { try loss.backward() }
+        // Second-order gradients through the fused backward are refused rather than silently wrong.
+        let (again, _) = try gru(x, hx: nil)
+        assertTensorError("Attend's recurrent layers do not support double backward (create_graph=True through GRU)") {
+            try again.sum().backward(createGraph: true)
+        }
+    }
+
+    func testAbsurdSizesThrowInsteadOfTrapping() {
+        XCTAssertThrowsError(try GRU(3, Int.max))
+        XCTAssertThrowsError(try LSTM(Int.max, 2, bidirectional: true, projSize: 1))
+        XCTAssertThrowsError(try RNN(3, 4, numLayers: -1))
+        XCTAssertThrowsError(try GRU(3, 4, dropout: .nan))
+    }
 }
