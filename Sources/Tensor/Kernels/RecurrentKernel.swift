@@ -192,13 +192,17 @@ enum RecurrentKernel<T: TensorFloat> {
 
     /// Sets every row of a `[rows, width]` block to `bias` (left alone when there is none: the GEMM then ignores it).
     @inline(__always)
-    static func fillRows(_ target: UnsafeMutablePointer<T>, rows: Int, width: Int, with bias: UnsafeMutablePointer<T>?) {
+    static func fillRows(
+        _ target: UnsafeMutablePointer<T>, rows: Int, width: Int, with bias: UnsafeMutablePointer<T>?
+    ) {
         guard let bias else { return }
         for row in 0..<rows { (target + row * width).update(from: bias, count: width) }
     }
 
     /// Sums the rows of a `[rows, width]` block.
-    static func columnSums(_ source: UnsafeMutablePointer<T>, rows: Int, width: Int, into target: UnsafeMutablePointer<T>) {
+    static func columnSums(
+        _ source: UnsafeMutablePointer<T>, rows: Int, width: Int, into target: UnsafeMutablePointer<T>
+    ) {
         target.update(repeating: 0, count: width)
         for row in 0..<rows {
             let line = source + row * width

@@ -52,7 +52,8 @@ extension RecurrentBase {
     func layerParameters(layer: Int, direction: Int) throws -> RecurrentLayerParameters {
         let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")
         return RecurrentLayerParameters(
-            weightIH: try requiredParameter("weight_ih" + suffix), weightHH: try requiredParameter("weight_hh" + suffix),
+            weightIH: try requiredParameter("weight_ih" + suffix),
+            weightHH: try requiredParameter("weight_hh" + suffix),
             biasIH: parameter("bias_ih" + suffix), biasHH: parameter("bias_hh" + suffix),
             weightHR: projSize > 0 ? try requiredParameter("weight_hr" + suffix) : nil)
     }
@@ -91,7 +92,7 @@ extension RecurrentBase {
 extension Tensor {
     /// A fresh result transposed in its first two dimensions as PyTorch's `transpose_(0, 1)` leaves it: the same
     /// storage, not a view, recorded as `TransposeBackward1`.
-    func transposedInPlaceResult() -> Tensor {
+    fileprivate func transposedInPlaceResult() -> Tensor {
         var (newShape, newStrides) = (shape, strides)
         newShape.swapAt(0, 1)
         newStrides.swapAt(0, 1)

@@ -2,6 +2,13 @@
 /// the parameters `weight_ih_l{k}`, `weight_hh_l{k}`, `bias_ih_l{k}`, `bias_hh_l{k}` (and `weight_hr_l{k}`, with a
 /// `_reverse` twin per bidirectional layer) registered and initialised in PyTorch's order, the printed line, and the
 /// stack of layers a forward runs.
+///
+/// Outputs show PyTorch's CPU grad_fns: each layer and direction is one fused node named as PyTorch's last step there
+/// (`StackBackward0`, or `MkldnnRnnLayerBackward0` for a float32 LSTM without projection, which PyTorch runs through
+/// oneDNN), directions join in `CatBackward0`, `batch_first` outputs are `TransposeBackward1` (RNN, GRU: PyTorch
+/// transposes in place) or `TransposeBackward0` (LSTM), final states are `StackBackward0`, and unbatched results
+/// `SqueezeBackward1`. Only the nodes' inputs differ: a fused node links to the layer's input, weights and states
+/// rather than to PyTorch's per-step nodes.
 public class RecurrentBase: Module {
     /// Which recurrence each layer runs.
     public let mode: RecurrentMode

@@ -20,9 +20,9 @@ struct RecurrentFixtures: Decodable {
             let dtype = kwargs["dtype"].isNull ? DType.float32 : kwargs["dtype"].dtype
             switch mode {
             case "RNN":
-                return try RNN(input, hidden, numLayers: layers, nonlinearity: kwargs["nonlinearity"].stringValue ?? "tanh",
-                               bias: bias, batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional,
-                               dtype: dtype)
+                let nonlinearity = kwargs["nonlinearity"].stringValue ?? "tanh"
+                return try RNN(input, hidden, numLayers: layers, nonlinearity: nonlinearity, bias: bias,
+                               batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional, dtype: dtype)
             case "GRU":
                 return try GRU(input, hidden, numLayers: layers, bias: bias, batchFirst: batchFirst, dropout: dropout,
                                bidirectional: bidirectional, dtype: dtype)

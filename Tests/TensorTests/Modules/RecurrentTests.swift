@@ -122,7 +122,7 @@ final class RecurrentTests: XCTestCase {
 
     func testErrorsMatchPyTorch() throws {
         for entry in try fixtures().errors {
-            let label = "\(entry.module.mode) \(entry.module.kwargs) \(entry.input?.shape ?? []) -> \(entry.error.message)"
+            let label = "\(entry.module.mode) \(entry.input?.shape ?? []) -> \(entry.error.message)"
             do {
                 let module = try entry.module.build()
                 guard let shaped = entry.input else {
