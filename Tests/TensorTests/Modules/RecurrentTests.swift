@@ -53,7 +53,7 @@ final class RecurrentTests: XCTestCase {
             let outputs = try run(module, x, h0: h0, c0: c0)
             let label = "case \(index) \(entry.module.mode)"
             let double = x.dtype == .float64
-            let (rtol, atol) = double ? (1e-10, 1e-12) : (1e-4, 1e-5)
+            let (rtol, atol) = double ? (1e-12, 1e-14) : (1e-5, 1e-6)
             for (number, (actual, expected)) in zip(outputs, entry.outputs).enumerated() {
                 assertTensor(actual, equals: expected, rtol: rtol, atol: atol, "\(label) output \(number)")
             }
@@ -110,13 +110,13 @@ final class RecurrentTests: XCTestCase {
             let (out, _) = try rnn(embedded, hx: nil)
             XCTAssertEqual(out.gradFn?.name, entry.outGradFn)
             let logits = try fc(out)
-            assertTensor(logits, equals: entry.logits, rtol: 1e-4, atol: 1e-5, "seed \(entry.seed)")
+            assertTensor(logits, equals: entry.logits, rtol: 1e-5, atol: 1e-6, "seed \(entry.seed)")
             let logProbs = try logits.logSoftmax(dim: -1).reshape([-1, 10])
             let target = try x.slice(dim: 1, start: 1).reshape([-1, 1])
             let nll = try logProbs.gather(dim: 1, index: target).mean().neg()
-            XCTAssertEqual(try nll.item().doubleValue, entry.nll, accuracy: 1e-5)
+            XCTAssertEqual(try nll.item().doubleValue, entry.nll, accuracy: 1e-6)
             try nll.backward()
-            assertTensor(rnn.parameter("weight_hh_l0")?.grad, equals: entry.weightHHGrad, rtol: 1e-4, atol: 1e-6)
+            assertTensor(rnn.parameter("weight_hh_l0")?.grad, equals: entry.weightHHGrad, rtol: 1e-5, atol: 1e-6)
         }
     }
 
