@@ -151,15 +151,15 @@ lp1 = torch.randn(5)
 lp3 = torch.randn(2, 5, 3)
 lp4 = torch.randn(2, 5, 3, 2)
 lp5 = torch.randn(2, 3, 2, 2, 3)
-lpbig = torch.randn(40, 7)
+lpbig = torch.randn(20, 7)
 t4 = torch.tensor([1, 0, 4, 2])
 t4i = torch.tensor([1, -100, 4, 1])
 t4j = torch.tensor([1, 0, 4, 1])
 t3 = torch.randint(0, 5, (2, 3))
 t4d = torch.randint(0, 5, (2, 3, 2))
 t5d = torch.randint(0, 3, (2, 2, 2, 3))
-tbig = torch.randint(0, 7, (40,))
-tbig[::11] = -100
+tbig = torch.randint(0, 7, (20,))
+tbig[::6] = -100
 w5 = torch.rand(5) + 0.1
 w3 = torch.rand(3) + 0.1
 w7 = torch.rand(7) + 0.1
@@ -187,6 +187,7 @@ case("nll_loss", operand(lp, grad=True), operand(torch.full((4,), -100)))
 case("nll_loss", operand(lp, grad=True), operand(torch.full((4,), -100)), weight=w5, reduction="sum")
 case("nll_loss", operand(lp1, grad=True), operand(torch.tensor(-100)))
 case("nll_loss", operand(lp1, grad=True), operand(torch.tensor(-100)), reduction="none")
+case("nll_loss", operand(lp, grad=True), operand(torch.tensor([1, 3, 0, 3, 4, 0, 2, 1]), "step"), weight=w5)
 case("nll_loss", operand(lp, grad=True), operand(t4), size_average=False)
 case("nll_loss", operand(lp, grad=True), operand(t4), reduce=False)
 case("nll_loss", operand(lp, grad=True), operand(t4), reduction="elementwise_mean")
@@ -497,6 +498,46 @@ error("kl_div", operand(kin), operand(ktg.long()))
 error("kl_div", operand(kin), operand(torch.randn(5)))
 
 # ----------------------------------------------------------------------------------------------------------------
+# The autograd graphs the losses record, four levels deep: "Name(input, input)", None where an input needs no grad.
+
+chains = []
+
+
+def walk(fn, depth):
+    if fn is None:
+        return "None"
+    name = type(fn).__name__
+    if depth == 0 or not fn.next_functions:
+        return name
+    return name + "(" + ",".join(walk(f, depth - 1) for f, _ in fn.next_functions) + ")"
+
+
+def chain(op, x, t, **kw):
+    _, xv = materialize(x)
+    _, tv = materialize(t)
+    out = FUNCTIONS[op](xv, tv, **kw)
+    chains.append({"op": op, "input": spec(x), "target": spec(t), "kw": kwargs_json(kw), "chain": walk(out.grad_fn, 4)})
+
+
+for r in REDUCTIONS:
+    chain("nll_loss", operand(lp3, grad=True), operand(t3), reduction=r)
+    chain("nll_loss", operand(lp4, grad=True), operand(t4d), reduction=r)
+    chain("cross_entropy", operand(z, grad=True), operand(t4), reduction=r)
+    chain("cross_entropy", operand(z, grad=True), operand(t4ig), weight=w5, label_smoothing=0.1, reduction=r)
+    chain("cross_entropy", operand(z, grad=True), operand(t4ig), label_smoothing=0.1, reduction=r)
+    chain("cross_entropy", operand(z, grad=True), operand(p), weight=w5, reduction=r)
+    chain("cross_entropy", operand(z, grad=True), operand(p, grad=True), label_smoothing=0.2, reduction=r)
+    chain("mse_loss", operand(a, grad=True), operand(brow, grad=True), reduction=r)
+    chain("l1_loss", operand(a, grad=True), operand(brow, grad=True), reduction=r)
+    chain("mse_loss", operand(a, grad=True), operand(b), weight=wa, reduction=r)
+    chain("huber_loss", operand(a, grad=True), operand(b), weight=wa, reduction=r)
+    chain("kl_div", operand(kin, grad=True), operand(ktg, grad=True), reduction=r)
+chain("nll_loss", operand(lp3.permute(0, 2, 1).contiguous(), "T", grad=True), operand(t3), reduction="none")
+chain("kl_div", operand(kin, grad=True), operand(ktg.log(), grad=True), reduction="batchmean", log_target=True)
+chain("smooth_l1_loss", operand(a, grad=True), operand(b), beta=0.0)
+chain("cross_entropy", operand(torch.zeros(0, 5), grad=True), operand(torch.zeros(0, 5)))
+
+# ----------------------------------------------------------------------------------------------------------------
 # The seed document's first cell on fixed logits: log_softmax, then nll_loss of the flattened batch.
 
 seeds = []
@@ -507,8 +548,7 @@ for seed in [0, 1, 7]:
     log_probs = F.log_softmax(logits, dim=-1)
     nll = F.nll_loss(log_probs.reshape(-1, 10), target.reshape(-1), reduction="mean")
     nll.backward()
-    seeds.append({"seed": seed, "logits": encode(logits), "target": encode(target), "log_probs": encode(log_probs),
-                  "nll": nll.item(), "printed": repr(nll.item()), "grad_fn": nll.grad_fn.name(),
+    seeds.append({"seed": seed, "logits": encode(logits), "target": encode(target), "nll": nll.item(), "printed": repr(nll.item()), "grad_fn": nll.grad_fn.name(),
                   "grad": encode(logits.grad)})
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -574,5 +614,5 @@ module_errors = [
     {"name": "CrossEntropyLoss", "kw": {}, "error": error_of(lambda: nn.CrossEntropyLoss()(z))},
 ]
 
-write("losses", {"tensors": tensors, "cases": cases, "errors": errors, "seeds": seeds, "large": large,
+write("losses", {"tensors": tensors, "cases": cases, "errors": errors, "chains": chains, "seeds": seeds, "large": large,
                  "modules": modules, "module_errors": module_errors})

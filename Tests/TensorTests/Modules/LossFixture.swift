@@ -48,11 +48,18 @@ struct LossFixtures: Decodable {
         let backward: Bool?
     }
 
+    struct Chain: Decodable {
+        let op: String
+        let input: Operand
+        let target: Operand
+        let kw: [String: LossArgument]
+        let chain: String
+    }
+
     struct Seed: Decodable {
         let seed: UInt64
         let logits: FixtureTensor
         let target: FixtureTensor
-        let logProbs: FixtureTensor
         let nll: Double
         let printed: String
         let gradFn: String
@@ -60,7 +67,6 @@ struct LossFixtures: Decodable {
 
         enum CodingKeys: String, CodingKey {
             case seed, logits, target, nll, printed, grad
-            case logProbs = "log_probs"
             case gradFn = "grad_fn"
         }
     }
@@ -103,13 +109,14 @@ struct LossFixtures: Decodable {
     let tensors: [String: FixtureTensor]
     let cases: [Case]
     let errors: [ErrorCase]
+    let chains: [Chain]
     let seeds: [Seed]
     let large: [Large]
     let modules: [ModuleCase]
     let moduleErrors: [ModuleError_]
 
     enum CodingKeys: String, CodingKey {
-        case tensors, cases, errors, seeds, large, modules
+        case tensors, cases, errors, chains, seeds, large, modules
         case moduleErrors = "module_errors"
     }
 
@@ -249,4 +256,12 @@ func makeLossModule(_ name: String, _ kw: [String: LossArgument]) throws -> Loss
 /// The uneven weights the generator multiplies outputs by before summing and differentiating.
 func lossFixtureWeights(_ tensor: Tensor) throws -> Tensor {
     try Tensor((0..<tensor.count).map { 0.5 + Double($0 % 7) * 0.25 }, shape: tensor.shape).to(tensor.dtype)
+}
+
+/// A grad_fn and what it leads to, `depth` levels deep, written as the generator writes it:
+/// `Name(input, input)`, with `None` where an input needs no gradient.
+func describeGraph(_ node: Node?, depth: Int) -> String {
+    guard let node else { return "None" }
+    if depth == 0 || node.nextFunctions.isEmpty { return node.name }
+    return node.name + "(" + node.nextFunctions.map { describeGraph($0, depth: depth - 1) }.joined(separator: ",") + ")"
 }
