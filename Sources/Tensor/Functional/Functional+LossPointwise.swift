@@ -43,8 +43,8 @@ enum PointwiseLoss {
         let y = try target.converted(to: computeType)
         let losses = try Tensor(uninitializedShape: input.shape, dtype: computeType)
         switch computeType {
-        case .float32: Elementwise.map(x, y, into: losses) { (a: Float, b: Float) in forward(a, b) }
-        case .float64: Elementwise.map(x, y, into: losses) { (a: Double, b: Double) in forward(a, b) }
+        case .float32: forwardKernel(x, y, into: losses, as: Float.self)
+        case .float64: forwardKernel(x, y, into: losses, as: Double.self)
         case .int64, .bool: break
         }
         let out = try GradMode.with(enabled: false) { () throws(TensorError) in
@@ -71,19 +71,26 @@ enum PointwiseLoss {
         return out
     }
 
-    /// One element's loss, in PyTorch's order of operations.
-    @inline(__always)
-    private func forward<T: TensorFloat>(_ a: T, _ b: T) -> T {
+    /// Writes each element's loss, in PyTorch's order of operations.
+    private func forwardKernel<T: TensorFloat>(_ x: Tensor, _ y: Tensor, into out: Tensor, as _: T.Type) {
         switch self {
         case .mse:
-            let d = a - b
-            return d * d
+            Elementwise.map(x, y, into: out) { (a: T, b: T) -> T in
+                let d = a - b
+                return d * d
+            }
         case .smoothL1(let beta):
-            let (z, beta) = (Swift.abs(a - b), T(beta))
-            return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta
+            let beta = T(beta)
+            Elementwise.map(x, y, into: out) { (a: T, b: T) -> T in
+                let z = Swift.abs(a - b)
+                return z < beta ? 0.5 * z * z / beta : z - 0.5 * beta
+            }
         case .huber(let delta):
-            let (z, delta) = (Swift.abs(a - b), T(delta))
-            return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta)
+            let delta = T(delta)
+            Elementwise.map(x, y, into: out) { (a: T, b: T) -> T in
+                let z = Swift.abs(a - b)
+                return z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta)
+            }
         }
     }
 
@@ -96,32 +103,37 @@ enum PointwiseLoss {
         if GradMode.isEnabled { return try composedBackward(a, b, grad, norm: norm) }
         let out = try Tensor(uninitializedShape: a.shape, dtype: a.dtype)
         switch a.dtype {
-        case .float32:
-            Elementwise.map(a, b, grad, into: out) { (x: Float, y: Float, g: Float) in derivative(x, y, g, norm) }
-        case .float64:
-            Elementwise.map(a, b, grad, into: out) { (x: Double, y: Double, g: Double) in derivative(x, y, g, norm) }
+        case .float32: derivativeKernel(a, b, grad, norm: norm, into: out, as: Float.self)
+        case .float64: derivativeKernel(a, b, grad, norm: norm, into: out, as: Double.self)
         case .int64, .bool: break
         }
         return out
     }
 
-    /// One element's gradient, in PyTorch's order of operations.
-    @inline(__always)
-    private func derivative<T: TensorFloat>(_ a: T, _ b: T, _ g: T, _ norm: Double) -> T {
-        let d = a - b
+    /// Writes each element's gradient, in PyTorch's order of operations; `grad` may hold a single element.
+    private func derivativeKernel<T: TensorFloat>(
+        _ a: Tensor, _ b: Tensor, _ grad: Tensor, norm: Double, into out: Tensor, as _: T.Type
+    ) {
         switch self {
         case .mse:
-            return T(2 * norm) * d * g
+            let scale = T(2 * norm)
+            Elementwise.map(a, b, grad, into: out) { (x: T, y: T, g: T) -> T in scale * (x - y) * g }
         case .smoothL1(let beta):
             let (norm, beta) = (T(norm), T(beta))
-            if d <= -beta { return -norm * g }
-            if d >= beta { return norm * g }
-            return norm * d * g / beta
+            Elementwise.map(a, b, grad, into: out) { (x: T, y: T, g: T) -> T in
+                let d = x - y
+                if d <= -beta { return -norm * g }
+                if d >= beta { return norm * g }
+                return norm * d * g / beta
+            }
         case .huber(let delta):
             let (norm, delta) = (T(norm), T(delta))
-            if d <= -delta { return -norm * g * delta }
-            if d >= delta { return norm * g * delta }
-            return norm * d * g
+            Elementwise.map(a, b, grad, into: out) { (x: T, y: T, g: T) -> T in
+                let d = x - y
+                if d <= -delta { return -norm * g * delta }
+                if d >= delta { return norm * g * delta }
+                return norm * d * g
+            }
         }
     }
 

@@ -4,9 +4,11 @@ Each case names an op, its input and target (a stored base and how it is viewed:
 "step" takes every other element of the last dim), the optional weight / pos_weight and keyword arguments, and
 records the output, its grad_fn name, and the gradients of sum(out * w) with respect to the input and (where it
 requires grad) the target, for w = 0.5 + (i % 7) * 0.25 over the output's elements in row-major order. Errors record
-the exception class and message. "seed" is the seed document's first cell on fixed logits: log_softmax then
-nll_loss of the flattened logits, with the float Python prints for .item(). "modules" records each loss module's
-repr, state_dict keys and its output and input gradient on one pair.
+the exception class and message ("backward": true when PyTorch raises it from backward). "chains" records the
+autograd graph a loss builds, four nodes deep. "seeds" is the seed document's first cell on fixed logits:
+log_softmax then nll_loss of the flattened logits, with the float Python prints for .item(). "large" holds
+nll_loss reductions of seeded inputs the tests redraw from Attend's generator. "modules" records each loss module's
+repr, state_dict keys and its output and input gradient on one pair. Tensors are stored once, in "tensors".
 
 Run: /work/torchenv/bin/python Tests/TensorTests/Fixtures/generate_losses.py
 """
