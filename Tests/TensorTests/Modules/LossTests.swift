@@ -190,6 +190,37 @@ final class LossTests: XCTestCase {
             + "torch.autograd.set_detect_anomaly(True, check_nan=False).") { try bce.backward() }
     }
 
+    /// Odd arguments are thrown as errors (or computed), never trapped on.
+    func testOddArgumentsDoNotTrap() throws {
+        let logits = try Tensor.randn([4, 5])
+        let extremes = try Tensor([Int64.min, Int64.max, 0, -100] as [Int64])
+        let calls: [() throws -> Tensor] = [
+            { try Functional.nllLoss(logits, extremes) },
+            { try Functional.nllLoss(logits, extremes, ignoreIndex: Int.min, reduction: "none") },
+            { try Functional.crossEntropy(logits, extremes, labelSmoothing: 0.5) },
+            { try Functional.nllLoss(try Tensor.zeros([4, 0]), try Tensor.full([4], .int(-100), dtype: .int64)) },
+            { try Functional.crossEntropy(try Tensor.zeros([4, 0]), try Tensor.full([4], .int(-100), dtype: .int64),
+                                          labelSmoothing: 0.5) },
+            { try Functional.crossEntropy(try Tensor.zeros([0, 0]), try Tensor.zeros([0, 0]), labelSmoothing: 0.5) },
+            { try Functional.nllLoss(try Tensor.zeros([2, 3, 0, 4]), try Tensor.zeros([2, 0, 4], dtype: .int64)) },
+            { try Functional.nllLoss(logits, try Tensor([1, 2, 3, 4] as [Int64]), weight: try Tensor.zeros([0])) },
+            { try Functional.crossEntropy(logits, try Tensor.rand([4, 5]), weight: try Tensor.zeros([])) },
+            { try Functional.binaryCrossEntropy(try Tensor.zeros([]), try Tensor.zeros([]),
+                                                weight: try Tensor.ones([7])) },
+            { try Functional.binaryCrossEntropyWithLogits(logits, logits, posWeight: try Tensor.ones([1, 1, 1, 5])) },
+            { try Functional.huberLoss(logits, logits, delta: .nan) },
+            { try Functional.smoothL1Loss(logits, logits, beta: .nan) },
+            { try Functional.klDiv(try Tensor.zeros([]), try Tensor.zeros([]), reduction: "batchmean") },
+        ]
+        for call in calls {
+            do {
+                _ = try call()
+            } catch is TensorError {
+                continue
+            }
+        }
+    }
+
     func testModulesReadTheirSettingsAtCallTime() throws {
         let loss = try CrossEntropyLoss()
         let logits = try Tensor([0.5, -1, 2, 0.25, 0, 1] as [Float], shape: [2, 3])
