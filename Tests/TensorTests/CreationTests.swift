@@ -182,3 +182,19 @@ extension CreationTests {
         XCTAssertThrowsError(try Tensor.eye(.max, 2))
     }
 }
+
+/// Factories hand back tensors that no user has written to: version 0, as PyTorch's `_version` shows.
+final class FactoryVersionTests: XCTestCase {
+    func testEveryFactoryStartsAtVersionZero() throws {
+        let base = try Tensor.zeros([2, 3])
+        let made: [(String, Tensor)] = [
+            ("rand", try Tensor.rand([3])), ("randn", try Tensor.randn([20])),
+            ("randint", try Tensor.randint(low: 0, high: 5, shape: [3])), ("randperm", try Tensor.randperm(4)),
+            ("rand_like", try Tensor.rand(like: base)), ("randn_like", try Tensor.randn(like: base)),
+            ("zeros", base), ("ones", try Tensor.ones([2])), ("full", try Tensor.full([2], .float(3))),
+            ("arange", try Tensor.arange(.int(3))), ("eye", try Tensor.eye(2)),
+            ("linspace", try Tensor.linspace(.int(0), .int(1), steps: 3)),
+        ]
+        for (name, tensor) in made { XCTAssertEqual(tensor.version, 0, name) }
+    }
+}

@@ -5,28 +5,28 @@ extension Tensor {
     public static func rand(
         _ shape: [Int], dtype: DType = .defaultFloat, generator: Generator? = nil
     ) throws(TensorError) -> Tensor {
-        try Tensor(uninitializedShape: shape, dtype: dtype).uniform_(generator: generator)
+        (try Tensor(uninitializedShape: shape, dtype: dtype).uniform_(generator: generator)).freshlyFilled()
     }
 
     /// Samples from the standard normal distribution (`torch.randn`).
     public static func randn(
         _ shape: [Int], dtype: DType = .defaultFloat, generator: Generator? = nil
     ) throws(TensorError) -> Tensor {
-        try Tensor(uninitializedShape: shape, dtype: dtype).normal_(generator: generator)
+        (try Tensor(uninitializedShape: shape, dtype: dtype).normal_(generator: generator)).freshlyFilled()
     }
 
     /// Integers drawn uniformly from [low, high) (`torch.randint`); int64 unless another dtype is given.
     public static func randint(
         low: Int64 = 0, high: Int64, shape: [Int], dtype: DType = .int64, generator: Generator? = nil
     ) throws(TensorError) -> Tensor {
-        try Tensor(uninitializedShape: shape, dtype: dtype).random_(from: low, to: high, generator: generator)
+        (try Tensor(uninitializedShape: shape, dtype: dtype).random_(from: low, to: high, generator: generator)).freshlyFilled()
     }
 
     /// Uniform samples shaped like `other`, keeping its memory layout when dense (`torch.rand_like`).
     public static func rand(
         like other: Tensor, dtype: DType? = nil, generator: Generator? = nil
     ) throws(TensorError) -> Tensor {
-        try other.emptyPreservingLayout(dtype: dtype).uniform_(generator: generator)
+        (try other.emptyPreservingLayout(dtype: dtype).uniform_(generator: generator)).freshlyFilled()
     }
 
     /// Standard normal samples shaped like `other`, keeping its memory layout when dense (`torch.randn_like`).
@@ -35,7 +35,7 @@ extension Tensor {
     public static func randn(
         like other: Tensor, dtype: DType? = nil, generator: Generator? = nil
     ) throws(TensorError) -> Tensor {
-        try other.emptyPreservingLayout(dtype: dtype).normal_(generator: generator)
+        (try other.emptyPreservingLayout(dtype: dtype).normal_(generator: generator)).freshlyFilled()
     }
 
     /// A random permutation of 0..<n (`torch.randperm`).
@@ -81,5 +81,15 @@ extension Generator {
             values[i] = values[z]
             values[z] = Int64(i)
         }
+    }
+}
+
+extension Tensor {
+    /// A factory's result: its fill was not a user's in-place write, so the version counter starts at 0 as in
+    /// PyTorch (it appears in "modified by an inplace operation" messages).
+    func freshlyFilled() -> Tensor {
+        storage.version = 0
+        gradFnVersion = 0
+        return self
     }
 }
