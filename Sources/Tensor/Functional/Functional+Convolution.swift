@@ -119,15 +119,27 @@ extension Functional {
                 + "size: (\(span)). Kernel size can't be greater than actual input size")
         }
         try checkConvolutionTypes(input, weight, kernel: kernel, dilation: dilation)
+        let outLength = (padded - span) / stride + 1
+        let inputs = [input, weight] + (bias.map { [$0] } ?? [])
+        if channels == 0 {
+            // PyTorch's path for empty inputs keeps the input's (zero) channels rather than the weight's.
+            let out = try Tensor(zerosShape: [batch, 0, outLength], dtype: input.dtype)
+            let shapes = inputs.map(\.shape)
+            out.recordGradient("ConvolutionBackward0", inputs: inputs) { grad, _ throws(TensorError) in
+                var grads: [Tensor?] = []
+                for shape in shapes { grads.append(try Tensor(zerosShape: shape, dtype: grad.dtype)) }
+                return grads
+            }
+            return out
+        }
         let plan = Convolution1D(
             batch: batch, channels: channels, length: length, outChannels: outChannels, kernel: kernel,
-            stride: stride, padding: padding, dilation: dilation, groups: groups,
-            outLength: (padded - span) / stride + 1)
+            stride: stride, padding: padding, dilation: dilation, groups: groups, outLength: outLength)
         let out = try plan.forward(try input.contiguousData(), try weight.contiguousData(), bias)
         let needs = (input: input.requiresGrad, weight: weight.requiresGrad, bias: bias?.requiresGrad ?? false)
         let hasBias = bias != nil
-        out.recordGradient("ConvolutionBackward0", inputs: [input, weight] + (bias.map { [$0] } ?? []),
-                           saving: [input, weight]) { grad, saved throws(TensorError) in
+        out.recordGradient("ConvolutionBackward0", inputs: inputs, saving: [input, weight]) {
+            grad, saved throws(TensorError) in
             let grads = try plan.backward(grad, try saved[0].contiguousData(), try saved[1].contiguousData(),
                                           needs: needs)
             return [grads.input, grads.weight] + (hasBias ? [grads.bias] : [])

@@ -51,10 +51,11 @@ public enum ModuleError: Error, Equatable, Sendable {
             }
             return "cannot assign '\(typeName)' as parameter '\(name)' (torch.nn.Parameter or None expected)"
         case let .attributeExists(name):
-            return "\"attribute '\(name)' already exists\""
+            return pythonStringRepr("attribute '\(name)' already exists")
         case let .invalidName(kind, name):
-            if name.isEmpty { return "'\(kind) name can't be empty string \"\"'" }
-            return "'\(kind) name can\\'t contain \".\"'"
+            if name.isEmpty { return pythonStringRepr("\(kind) name can't be empty string \"\"") }
+            // Only `add_module` names the offending name.
+            return pythonStringRepr("\(kind) name can't contain \".\"" + (kind == "module" ? ", got: \(name)" : ""))
         case let .noSuchAttribute(module, name):
             return "\(module) has no attribute `\(name)`"
         case let .stateDictErrors(module, missing, unexpected, sizeMismatches):

@@ -1,8 +1,8 @@
 extension Tensor {
     /// `bias + mat1 @ mat2` in one GEMM that accumulates onto the broadcast bias (`torch.addmm`).
     public static func addmm(_ bias: Tensor, _ mat1: Tensor, _ mat2: Tensor) throws(TensorError) -> Tensor {
-        // PyTorch checks dtypes first (mat1 against mat2, then self against mat2), then ranks, then shapes.
-        for (name, operand) in [("mat1", mat1), ("self", bias)] where operand.dtype != mat2.dtype {
+        // PyTorch checks dtypes first (self against mat2, then mat1 against mat2), then ranks, then shapes.
+        for (name, operand) in [("self", bias), ("mat1", mat1)] where operand.dtype != mat2.dtype {
             throw .invalidArgument(op: "addmm", detail: "\(name) and mat2 must have the same dtype, but got "
                 + "\(operand.dtype.scalarTypeName) and \(mat2.dtype.scalarTypeName)")
         }
