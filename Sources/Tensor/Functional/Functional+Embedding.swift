@@ -76,11 +76,17 @@ extension Functional {
     ) throws(TensorError) {
         try GradMode.with(enabled: false) { () throws(TensorError) in
             guard indices.dtype == .int64 else { return }
+            var factors: [Int: Double] = [:]
             for index in Set(indices.elements(as: Int64.self)).sorted() {
-                let row = try weight.select(dim: 0, index: Int(index))
-                let norm = try row.vectorNorm(ord: normType).item().doubleValue
-                if norm > maxNorm { try row.mul_(Tensor.wrapping(.float(maxNorm / (norm + 1e-7)))) }
+                let norm = try weight.select(dim: 0, index: Int(index)).vectorNorm(ord: normType).item().doubleValue
+                if norm > maxNorm { factors[Int(index)] = maxNorm / (norm + 1e-7) }
             }
+            guard !factors.isEmpty else { return }
+            // One in-place multiply by a column of factors, so the weight's version moves once, as in PyTorch.
+            let rows = weight.shape[0]
+            let column = (0..<rows).map { factors[$0] ?? 1 }
+            _ = try weight.mul_(try Tensor(column, shape: [rows] + [Int](repeating: 1, count: weight.rank - 1))
+                .to(weight.dtype))
         }
     }
 }

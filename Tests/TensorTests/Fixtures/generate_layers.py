@@ -476,6 +476,9 @@ case("dropout", F.dropout, [arg(rand([3]))], {"p": 1.5})
 case("dropout", F.dropout, [arg(rand([3]))], {"p": -0.1})
 case("dropout", F.dropout, [arg(torch.arange(3))], {"p": 0.0})
 case("dropout", F.dropout, [arg(torch.arange(3))], {"p": 1.0})
+case("dropout", F.dropout, [arg(torch.arange(3))], {"p": 0.5})
+case("dropout", F.dropout, [arg(torch.arange(3) > 0)], {"p": 0.5})
+case("dropout", F.dropout, [arg(rand([3]), rg=True)], {"p": 0.5, "inplace": True})
 
 # ---------------------------------------------------------------------------------------------------------------
 # Modules: seeded parameters, repr, forward and gradients
