@@ -76,8 +76,8 @@ extension Functional {
     }
 
     private static func weightRankMismatch(_ weight: Tensor, _ input: Tensor, spaced: Bool) -> TensorError {
-        .invalidArgument(op: "conv1d", detail: "Expected \(weight.rank)-dimensional input for \(weight.rank)-dimensional "
-            + "weight\(spaced ? " " : "")\(Shape.describe(weight.shape)), but got \(input.rank)-dimensional input of "
+        .invalidArgument(op: "conv1d", detail: "Expected \(weight.rank)-dimensional input for \(weight.rank)-"
+            + "dimensional weight\(spaced ? " " : "")\(Shape.describe(weight.shape)), but got \(input.rank)-dimensional input of "
             + "size \(Shape.describe(input.shape)) instead")
     }
 
@@ -115,8 +115,8 @@ extension Functional {
         let padded = length + 2 * padding
         let span = dilation * (kernel - 1) + 1
         guard padded >= span else {
-            throw .invalidArgument(op: "conv1d", detail: "Calculated padded input size per channel: (\(padded)). Kernel "
-                + "size: (\(span)). Kernel size can't be greater than actual input size")
+            throw .invalidArgument(op: "conv1d", detail: "Calculated padded input size per channel: (\(padded)). "
+                + "Kernel size: (\(span)). Kernel size can't be greater than actual input size")
         }
         try checkConvolutionTypes(input, weight, kernel: kernel, dilation: dilation)
         let outLength = (padded - span) / stride + 1

@@ -27,8 +27,8 @@ extension Functional {
         let (count, width) = (weight.shape[0], weight.shape[1])
         // A fresh tensor over the selected rows' storage, not a view of them: its history is the lookup alone.
         let shape = input.shape + [width]
-        let out = Tensor(storage: rows.storage, shape: shape, strides: Shape.contiguousStrides(shape), offset: rows.offset,
-                         dtype: rows.dtype)
+        let out = Tensor(storage: rows.storage, shape: shape, strides: Shape.contiguousStrides(shape),
+                         offset: rows.offset, dtype: rows.dtype)
         out.recordGradient("EmbeddingBackward0", inputs: [weight], saving: [flat]) { grad, saved throws(TensorError) in
             [try embeddingBackward(grad, indices: saved[0], rows: count, width: width, padding: padding,
                                    scaleGradByFreq: scaleGradByFreq)]

@@ -53,7 +53,9 @@ extension Functional {
         try GradMode.with(enabled: false) { () throws(TensorError) in
             for dim in leading..<rank {
                 let (before, after) = (pad[2 * (rank - dim - 1)], pad[2 * (rank - dim - 1) + 1])
-                if before < 0 { source = try source.narrow(dim: dim, start: -before, length: source.shape[dim] + before) }
+                if before < 0 {
+                    source = try source.narrow(dim: dim, start: -before, length: source.shape[dim] + before)
+                }
                 if after < 0 { source = try source.narrow(dim: dim, start: 0, length: source.shape[dim] + after) }
                 shape[dim] = source.shape[dim] + Swift.max(before, 0) + Swift.max(after, 0)
             }
@@ -108,7 +110,8 @@ extension Functional {
             let (before, after) = (pad[2 * i], pad[2 * i + 1])
             if before > 0 {
                 let end = shape[dim] - Swift.max(after, 0)
-                _ = try out.slice(dim: dim, start: 0, end: before).copy_(out.slice(dim: dim, start: end - before, end: end))
+                _ = try out.slice(dim: dim, start: 0, end: before)
+                    .copy_(out.slice(dim: dim, start: end - before, end: end))
             }
             if after > 0 {
                 let start = Swift.max(before, 0)

@@ -146,7 +146,9 @@ struct IndexedPad {
         guard planes > 0 && outputPlane > 0 else { return }
         // Row-major strides of the padded dims inside one plane.
         var inputStrides = [Int](repeating: 1, count: padded)
-        for d in stride(from: padded - 2, through: 0, by: -1) { inputStrides[d] = inputStrides[d + 1] * inputSizes[d + 1] }
+        for d in stride(from: padded - 2, through: 0, by: -1) {
+            inputStrides[d] = inputStrides[d + 1] * inputSizes[d + 1]
+        }
         let rowsPerPlane = outputPlane / rowLength
         var counters = [Int](repeating: 0, count: Swift.max(padded - 1, 1))
         for plane in 0..<planes {

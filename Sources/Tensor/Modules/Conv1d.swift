@@ -26,7 +26,9 @@ public final class Conv1d: Module {
         dilation: Int = 1, groups: Int = 1, bias: Bool = true, paddingMode: String = "zeros",
         dtype: DType = .defaultFloat
     ) throws {
-        guard groups > 0 else { throw ModuleError.invalidValue(module: "Conv1d", detail: "groups must be a positive integer") }
+        guard groups > 0 else {
+            throw ModuleError.invalidValue(module: "Conv1d", detail: "groups must be a positive integer")
+        }
         guard inChannels % groups == 0 else {
             throw ModuleError.invalidValue(module: "Conv1d", detail: "in_channels must be divisible by groups")
         }

@@ -65,8 +65,8 @@ public enum ModuleError: Error, Equatable, Sendable {
                     + ". ")
             }
             if !unexpected.isEmpty {
-                lines.append("Unexpected key(s) in state_dict: " + unexpected.map { "\"\($0)\"" }.joined(separator: ", ")
-                    + ". ")
+                lines.append("Unexpected key(s) in state_dict: "
+                    + unexpected.map { "\"\($0)\"" }.joined(separator: ", ") + ". ")
             }
             for mismatch in sizeMismatches {
                 lines.append("size mismatch for \(mismatch.name): copying a param with shape "

@@ -94,7 +94,8 @@ open class ModuleList: Module {
             }
         }
         return runs.map { run in
-            let label = run.start == run.end ? "(\(run.start)): " : "(\(run.start)-\(run.end)): \(run.end - run.start + 1) x "
+            let count = run.end - run.start + 1
+            let label = count == 1 ? "(\(run.start)): " : "(\(run.start)-\(run.end)): \(count) x "
             return Module.indented(label + run.text)
         }
     }

@@ -395,8 +395,8 @@ for dtype in ("float32", "float64"):
         continue
     case("linear", F.linear, [arg(rand([1, 2, 3], dtype), "e", shape=[2, 2, 3], rg=True), arg(w, rg=True),
                               arg(b, rg=True)], tol=tol)
-    case("linear", F.linear, [arg(rand([2, 2, 3], dtype), rg=True), arg(w.t().contiguous(), "t", rg=True), arg(b, rg=True)],
-         tol=tol)
+    case("linear", F.linear, [arg(rand([2, 2, 3], dtype), rg=True), arg(w.t().contiguous(), "t", rg=True),
+                              arg(b, rg=True)], tol=tol)
     case("linear", F.linear, [arg(rand([2, 2, 3], dtype), rg=True), arg(w, rg=True), arg(rand([4, 4], dtype), rg=True)],
          tol=tol)
     case("linear", F.linear, [arg(rand([2, 3], dtype), rg=True), arg(w, rg=True), arg(rand([2, 4], dtype), rg=True)],
@@ -506,8 +506,9 @@ def build(kind, args):
         dt = kw.get("dtype")
         act = {"ReLU": nn.ReLU(), "GELU": nn.GELU(), "Tanh": nn.Tanh(), "SiLU": nn.SiLU(), "Sigmoid": nn.Sigmoid(),
                "GELUtanh": nn.GELU("tanh"), "Identity": nn.Identity()}[kw["activation"]]
-        return nn.Sequential(nn.Linear(kw["inp"], kw["hidden"], dtype=dt), act, nn.Linear(kw["hidden"], kw["out"], dtype=dt),
-                             nn.LayerNorm(kw["out"], dtype=dt), nn.Softmax(dim=-1) if kw.get("softmax") else nn.Identity())
+        return nn.Sequential(nn.Linear(kw["inp"], kw["hidden"], dtype=dt), act,
+                             nn.Linear(kw["hidden"], kw["out"], dtype=dt), nn.LayerNorm(kw["out"], dtype=dt),
+                             nn.Softmax(dim=-1) if kw.get("softmax") else nn.Identity())
     raise ValueError(kind)
 
 
@@ -837,5 +838,32 @@ def state_dict_texts():
 
 
 text("state_dict_errors", lambda: Raw(state_dict_texts()))
+
+def chain(t):
+    """The grad_fn names from the output back, following the first input that is not a leaf."""
+    names, fn = [], t.grad_fn
+    while fn is not None:
+        names.append(type(fn).__name__)
+        following = [f for f, _ in fn.next_functions if f is not None and type(f).__name__ != "AccumulateGrad"]
+        fn = following[0] if following else None
+    return " <- ".join(names)
+
+
+def linear_chains():
+    lines = []
+    for name, shape, view in (("1d", [3], None), ("2d", [5, 3], None), ("2d_t", [3, 5], "t"), ("3d", [2, 5, 3], None),
+                              ("3d_t", [2, 3, 5], "t"), ("3d_s", [2, 5, 6], "s"), ("4d", [2, 2, 5, 3], None),
+                              ("4d_t", [2, 2, 3, 5], "t"), ("5d", [1, 2, 2, 2, 3], None)):
+        for bias in (True, False):
+            for rg in (True, False):
+                x = torch.zeros(shape, requires_grad=rg)
+                x = x.transpose(-2, -1) if view == "t" else x[..., ::2] if view == "s" else x
+                b = torch.zeros(4, requires_grad=True) if bias else None
+                y = F.linear(x, torch.zeros(4, 3, requires_grad=True), b)
+                lines.append(f"{name} bias={bias} rg={rg}: {chain(y)}")
+    return "\n".join(lines)
+
+
+text("linear_chains", lambda: Raw(linear_chains()))
 
 write("layers", {"functional": FUNCTIONAL, "modules": MODULES, "init": INIT, "gains": GAINS, "texts": TEXTS})

@@ -139,3 +139,41 @@ final class LayerBehaviourTests: XCTestCase {
         }
     }
 }
+
+extension LayerBehaviourTests {
+    /// The grad_fn names from `tensor` back, following the first input that is not a leaf.
+    private func chain(_ tensor: Tensor) -> String {
+        var names: [String] = []
+        var node = tensor.gradFn
+        while let current = node {
+            names.append(current.name)
+            node = current.nextFunctions.compactMap { $0 }.first { $0.name != "AccumulateGrad" }
+        }
+        return names.joined(separator: " <- ")
+    }
+
+    func testLinearTakesPyTorchsRouteForEveryLayout() throws {
+        let expected = try XCTUnwrap(LayersFixture.load().texts["linear_chains"])
+        var lines: [String] = []
+        let layouts: [(String, [Int], String?)] = [
+            ("1d", [3], nil), ("2d", [5, 3], nil), ("2d_t", [3, 5], "t"), ("3d", [2, 5, 3], nil),
+            ("3d_t", [2, 3, 5], "t"), ("3d_s", [2, 5, 6], "s"), ("4d", [2, 2, 5, 3], nil), ("4d_t", [2, 2, 3, 5], "t"),
+            ("5d", [1, 2, 2, 2, 3], nil),
+        ]
+        for (name, shape, view) in layouts {
+            for bias in [true, false] {
+                for requiresGrad in [true, false] {
+                    var x = try Tensor.zeros(shape)
+                    if requiresGrad { try x.requiresGrad_() }
+                    if view == "t" { x = try x.transpose(-2, -1) }
+                    if view == "s" { x = try x.slice(dim: -1, step: 2) }
+                    let y = try Functional.linear(x, weight: try Tensor.zeros([4, 3]).requiresGrad_(),
+                                                  bias: bias ? try Tensor.zeros([4]).requiresGrad_() : nil)
+                    lines.append("\(name) bias=\(bias ? "True" : "False") rg=\(requiresGrad ? "True" : "False"): "
+                        + chain(y))
+                }
+            }
+        }
+        XCTAssertEqual(lines, expected.components(separatedBy: "\n"))
+    }
+}

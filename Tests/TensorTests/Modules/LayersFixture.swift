@@ -42,7 +42,8 @@ struct ModuleCase: Decodable {
     let grads: [NamedFixtureTensor]?
 
     var label: String {
-        "\(kind)(\(args.keys.sorted().map { "\($0)=\(args[$0].map(String.init(describing:)) ?? "")" }.joined(separator: ", "))) seed \(seed)"
+        let fields = args.keys.sorted().map { "\($0)=\(args[$0].map(String.init(describing:)) ?? "")" }
+        return "\(kind)(\(fields.joined(separator: ", "))) seed \(seed)"
     }
 }
 
