@@ -1,8 +1,11 @@
 /// How a convolution pads its input: a number of zeros on each side, none (`"valid"`), or enough to keep the length
 /// (`"same"`, stride 1 only).
 public enum ConvolutionPadding: Equatable, Sendable, ExpressibleByIntegerLiteral {
+    /// This many zeros on each side.
     case explicit(Int)
+    /// No padding.
     case valid
+    /// Enough zeros for the output to keep the input's length.
     case same
 
     /// Zeros on each side.
@@ -51,7 +54,7 @@ extension Functional {
                 throw .invalidArgument(op: "conv1d", detail: "padding='same' is not supported for strided convolutions")
             }
             guard weight.rank == 3 else { throw weightRankMismatch(weight, x, spaced: false) }
-            let total = dilation * (weight.shape[2] - 1)
+            let total = try kernelSpan(dilation, weight.shape[2]) - 1
             left = total / 2
             // An odd total puts the extra zero on the right, as a separate constant pad of the input.
             if total - left != left {
@@ -75,6 +78,17 @@ extension Functional {
                           groups: groups)
     }
 
+    /// `dilation * (kernel - 1) + 1`, the input positions one output reads, refusing sizes that overflow (which
+    /// PyTorch's int64 arithmetic lets wrap).
+    private static func kernelSpan(_ dilation: Int, _ kernel: Int) throws(TensorError) -> Int {
+        let (product, overflow) = dilation.multipliedReportingOverflow(by: kernel - 1)
+        guard !overflow && product < Int.max else {
+            throw .invalidArgument(op: "conv1d", detail: "dilation \(dilation) and kernel size \(kernel) span more "
+                + "positions than an int64 can count")
+        }
+        return product + 1
+    }
+
     private static func weightRankMismatch(_ weight: Tensor, _ input: Tensor, spaced: Bool) -> TensorError {
         .invalidArgument(op: "conv1d", detail: "Expected \(weight.rank)-dimensional input for \(weight.rank)-"
             + "dimensional weight\(spaced ? " " : "")\(Shape.describe(weight.shape)), but got \(input.rank)-dimensional input of "
@@ -89,6 +103,10 @@ extension Functional {
         guard stride > 0 else { throw .invalidArgument(op: "conv1d", detail: "non-positive stride is not supported") }
         guard dilation >= 0 else {
             throw .invalidArgument(op: "conv1d", detail: "dilation should be greater than zero")
+        }
+        guard padding <= Int.max / 2 else {
+            throw .invalidArgument(op: "conv1d", detail: "Given padding=\(padding) at dimension 0 , expected padding to "
+                + "be at most \(Int.max / 2)")
         }
         guard weight.rank == input.rank else { throw weightRankMismatch(weight, input, spaced: true) }
         let (outChannels, groupChannels, kernel) = (weight.shape[0], weight.shape[1], weight.shape[2])
@@ -112,8 +130,8 @@ extension Functional {
                 + "1-dimensional with \(outChannels) elements, but got bias of size \(Shape.describe(bias.shape)) "
                 + "instead")
         }
-        let padded = length + 2 * padding
-        let span = dilation * (kernel - 1) + 1
+        let padded = length &+ 2 * padding
+        let span = try kernelSpan(dilation, kernel)
         guard padded >= span else {
             throw .invalidArgument(op: "conv1d", detail: "Calculated padded input size per channel: (\(padded)). "
                 + "Kernel size: (\(span)). Kernel size can't be greater than actual input size")

@@ -54,10 +54,19 @@ extension Functional {
             for dim in leading..<rank {
                 let (before, after) = (pad[2 * (rank - dim - 1)], pad[2 * (rank - dim - 1) + 1])
                 if before < 0 {
-                    source = try source.narrow(dim: dim, start: -before, length: source.shape[dim] + before)
+                    source = try source.narrow(dim: dim, start: 0 &- before, length: source.shape[dim] + before)
                 }
                 if after < 0 { source = try source.narrow(dim: dim, start: 0, length: source.shape[dim] + after) }
-                shape[dim] = source.shape[dim] + Swift.max(before, 0) + Swift.max(after, 0)
+            }
+        }
+        for dim in leading..<rank {
+            let (before, after) = (pad[2 * (rank - dim - 1)], pad[2 * (rank - dim - 1) + 1])
+            // Wrapping, as PyTorch's int64 arithmetic wraps: absurd pads then fail this check or the allocation.
+            shape[dim] = input.shape[dim] &+ before &+ after
+            guard shape[dim] >= 0 else {
+                throw .invalidArgument(op: "pad", detail: "The input size \(input.shape[dim]), plus negative padding "
+                    + "\(before) and \(after) resulted in a negative output size, which is invalid. Check dimension "
+                    + "\(dim) of your input.")
             }
         }
         let out = try Tensor(uninitializedShape: shape, dtype: input.dtype)
@@ -68,7 +77,7 @@ extension Functional {
             let (before, after) = (pad[2 * (rank - dim - 1)], pad[2 * (rank - dim - 1) + 1])
             let start = Swift.max(before, 0)
             region = try GradMode.with(enabled: false) { () throws(TensorError) in
-                try region.narrow(dim: dim, start: start, length: region.shape[dim] - start - Swift.max(after, 0))
+                try region.narrow(dim: dim, start: start, length: region.shape[dim] &- start &- Swift.max(after, 0))
             }
         }
         Cast.copy(source, into: region)
@@ -90,7 +99,7 @@ extension Functional {
             guard before <= size && after <= size else {
                 throw .invalidArgument(op: "pad", detail: "Padding value causes wrapping around more than once.")
             }
-            shape[leading + i] = size + before + after
+            shape[leading + i] = size &+ before &+ after
             guard shape[leading + i] >= 0 else {
                 throw .invalidArgument(op: "pad", detail: "Negative padding value is resulting in an empty dimension")
             }
@@ -101,8 +110,8 @@ extension Functional {
             let dim = input.rank - 1 - i
             let (before, after) = (pad[2 * i], pad[2 * i + 1])
             target = try target.slice(dim: dim, start: Swift.max(before, 0), end: shape[dim] - Swift.max(after, 0))
-            source = try source.slice(dim: dim, start: Swift.max(-before, 0),
-                                      end: input.shape[dim] - Swift.max(-after, 0))
+            source = try source.slice(dim: dim, start: Swift.max(0 &- before, 0),
+                                      end: input.shape[dim] - Swift.max(0 &- after, 0))
         }
         _ = try target.copy_(source)
         for i in 0..<padded {

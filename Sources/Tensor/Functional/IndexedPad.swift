@@ -35,14 +35,20 @@ struct IndexedPad {
                     + "of input \(Shape.describe(input.shape))")
             }
             sizes.append(size)
-            outputs.append(size + before + after)
+            outputs.append(size &+ before &+ after)
         }
         if outputs.allSatisfy({ $0 < 1 }) {
             throw .invalidArgument(op: "pad", detail: IndexedPad.tooSmall(mode: mode, sizes: sizes, outputs: outputs))
         }
         var tables: [[Int]] = []
         for i in 0..<padded {
-            tables.append(IndexedPad.table(mode: mode, size: sizes[i], before: pad[2 * i], output: outputs[i]))
+            let table = IndexedPad.table(mode: mode, size: sizes[i], before: pad[2 * i], output: outputs[i])
+            // The checks above keep every entry inside the input; refuse rather than read outside it if not.
+            guard table.allSatisfy({ $0 >= 0 && $0 < sizes[i] }) else {
+                throw .invalidArgument(op: "pad", detail: "padding \(Shape.describe(pad)) does not fit an input of size "
+                    + Shape.describe(input.shape))
+            }
+            tables.append(table)
         }
         self.tables = tables.reversed()
         self.inputSizes = sizes.reversed()
@@ -64,18 +70,19 @@ struct IndexedPad {
 
     /// The input coordinate each of `output` coordinates reads, for a dimension of `size` padded by `before`.
     private static func table(mode: Functional.PadMode, size: Int, before: Int, output: Int) -> [Int] {
-        let inputStart = Swift.max(0, -before)
+        let inputStart = Swift.max(0, 0 &- before)
         let outputStart = Swift.max(0, before)
+        // Wrapping arithmetic: absurd pads give entries outside the input, which the caller refuses.
         return (0..<Swift.max(output, 0)).map { j in
             let position: Int
             if j < before {
-                position = mode == .reflect ? 2 * before - j : before
-            } else if j < size + before {
+                position = mode == .reflect ? 2 &* before &- j : before
+            } else if j < size &+ before {
                 position = j
             } else {
-                position = mode == .reflect ? 2 * (size + before - 1) - j : size + before - 1
+                position = mode == .reflect ? 2 &* (size &+ before &- 1) &- j : size &+ before &- 1
             }
-            return position - outputStart + inputStart
+            return position &- outputStart &+ inputStart
         }
     }
 

@@ -58,7 +58,7 @@ public final class Conv1d: Module {
         case .valid:
             reversedPaddingRepeatedTwice = [0, 0]
         case .same:
-            let total = dilation * (kernelSize - 1)
+            let total = dilation &* (kernelSize &- 1)
             reversedPaddingRepeatedTwice = [total / 2, total - total / 2]
         }
         super.init()

@@ -26,10 +26,10 @@ public final class Embedding: Module {
         self.numEmbeddings = numEmbeddings
         self.embeddingDim = embeddingDim
         if let paddingIdx,
-           paddingIdx > 0 && paddingIdx >= numEmbeddings || paddingIdx < 0 && paddingIdx < -numEmbeddings {
+           paddingIdx > 0 && paddingIdx >= numEmbeddings || paddingIdx < 0 && paddingIdx < 0 &- numEmbeddings {
             throw ModuleError.failedAssertion(module: "Embedding", detail: "Padding_idx must be within num_embeddings")
         }
-        self.paddingIdx = paddingIdx.map { $0 < 0 ? $0 + numEmbeddings : $0 }
+        self.paddingIdx = paddingIdx.map { $0 < 0 ? $0 &+ numEmbeddings : $0 }
         self.maxNorm = maxNorm
         self.normType = normType
         self.scaleGradByFreq = scaleGradByFreq

@@ -294,6 +294,10 @@ case("pad", pad, [arg(torch.arange(6).view(2, 3))], {"pad": [1, 1], "value": -2.
 case("pad", pad, [arg(torch.arange(6).view(2, 3))], {"pad": [1, 1], "value": "nan"})
 case("pad", pad, [arg(torch.arange(6).view(2, 3) > 2)], {"pad": [1, 1], "value": 0.5})
 case("pad", pad, [arg(rand([2, 3]))], {"pad": [1, 1], "value": "-inf"})
+for mode in ("constant", "replicate", "circular", "reflect"):
+    case("pad", pad, [arg(zeros([1, 2, 3]))], {"pad": [2 ** 62, 2 ** 62], "mode": mode})
+    case("pad", pad, [arg(zeros([1, 2, 3]))], {"pad": [2 ** 63 - 1, 1], "mode": mode})
+case("pad", pad, [arg(zeros([1, 1, 3, 4]))], {"pad": [-5, 0, 1, 1], "mode": "replicate"})
 
 # ---------------------------------------------------------------------------------------------------------------
 # conv1d
@@ -372,6 +376,8 @@ for args, kw in (
         ([xf.double(), zeros([4, 3, 3]).double()], {"dilation": 0}),
         ([xf.double(), zeros([4, 3, 0]).double()], {}),
         ([xf.double(), zeros([4, 3, 0]).double()], {"dilation": 0}),
+        ([xf, zeros([4, 3, 3])], {"padding": 2 ** 62}),
+        ([xf, zeros([4, 3, 3])], {"padding": 2 ** 62 - 1}),
 ):
     case("conv1d", conv1d, [arg(a) for a in args], kw)
 

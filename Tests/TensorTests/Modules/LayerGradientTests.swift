@@ -102,3 +102,25 @@ final class LayerGradientTests: XCTestCase {
         }
     }
 }
+
+extension LayerGradientTests {
+    /// Sizes PyTorch cannot represent either (its int64 arithmetic wraps, or it keeps Int.min as a symbolic
+    /// marker) must throw, never trap.
+    func testAbsurdSizesThrowInsteadOfTrapping() throws {
+        let x = try Tensor.zeros([1, 2, 3])
+        for mode in ["constant", "reflect", "replicate", "circular"] {
+            for pad in [[Int.min, 0], [0, Int.min], [Int.min, Int.max], [Int.max, 1]] {
+                XCTAssertThrowsError(try Functional.pad(x, pad, mode: mode), "\(mode) \(pad)")
+            }
+            // 3 + 2 * Int.max wraps to 1 in PyTorch's arithmetic too; whatever comes out, nothing may trap.
+            _ = try? Functional.pad(x, [Int.max, Int.max], mode: mode)
+        }
+        let weight = try Tensor.zeros([2, 2, 3])
+        for (padding, dilation) in [(Int.max, 1), (Int.max / 2, 1), (0, Int.max), (0, Int.min)] {
+            XCTAssertThrowsError(try Functional.conv1d(x, weight: weight, padding: .explicit(padding),
+                                                       dilation: dilation))
+        }
+        XCTAssertThrowsError(try Functional.conv1d(x, weight: weight, padding: .same, dilation: Int.max))
+        XCTAssertThrowsError(try Conv1d(2, 2, 3, padding: "same", dilation: Int.max, paddingMode: "reflect")(x))
+    }
+}

@@ -67,10 +67,21 @@ struct GainCase: Decodable {
     let error: CaseError?
 }
 
+extension FixtureNumber {
+    /// The number as an integer, all 64 bits of an int kept.
+    var exactInt: Int? {
+        switch self {
+        case .int(let value): return Int(value)
+        case .bool(let value): return value ? 1 : 0
+        case .float(let value): return Int(exactly: value)
+        }
+    }
+}
+
 extension OpCase {
     /// A keyword argument as an integer.
     func int(_ key: String) -> Int? {
-        if case .number(let n)? = kw?[key] { return Int(n.double) }
+        if case .number(let n)? = kw?[key] { return n.exactInt }
         return nil
     }
 
@@ -97,7 +108,7 @@ extension OpCase {
 
     /// A keyword argument as a list of integers.
     func ints(_ key: String) -> [Int]? {
-        if case .list(let l)? = kw?[key] { return l.map { Int($0.double) } }
+        if case .list(let l)? = kw?[key] { return l.compactMap(\.exactInt) }
         return nil
     }
 
