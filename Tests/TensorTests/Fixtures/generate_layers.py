@@ -313,8 +313,9 @@ for dtype in ("float32", "float64"):
     x = rand([2, 3, 7], dtype)
     w = rand([4, 3, 3], dtype)
     b = rand([4], dtype)
-    for kw in ({}, {"stride": 2}, {"padding": 2}, {"dilation": 2}, {"stride": 3, "padding": 1, "dilation": 2},
-               {"padding": "same"}, {"padding": "valid", "stride": 2}, {"padding": 7}):
+    configurations = ({}, {"stride": 3, "padding": 1, "dilation": 2}, {"padding": "same"}, {"padding": 7},
+                      {"stride": 2}, {"padding": 2}, {"dilation": 2}, {"padding": "valid", "stride": 2})
+    for kw in configurations if dtype == "float32" else configurations[:4]:
         case("conv1d", conv1d, [arg(x, rg=True), arg(w, rg=True), arg(b, rg=True)], kw, tol)
     case("conv1d", conv1d, [arg(x), arg(rand([4, 3, 0], dtype))], {})
     case("conv1d", conv1d, [arg(x), arg(w)], {"dilation": 0})
@@ -557,34 +558,36 @@ def module_case(kind, args, seed, input_shape=None, dtype="float32", indices=Non
 
 
 for seed in (0, 7):
+    # Every kind at two seeds; the variants alternate between them.
+    other = 7 - seed
     module_case("Linear", {"in_features": 3, "out_features": 4}, seed, [2, 3])
     module_case("Linear", {"in_features": 5, "out_features": 2, "bias": False}, seed, [2, 2, 5])
-    module_case("Linear", {"in_features": 16, "out_features": 8}, seed, [1, 16])
-    module_case("Linear", {"in_features": 7, "out_features": 3, "dtype": "float64"}, seed, [4, 7], "float64")
+    module_case("Linear", {"in_features": 7, "out_features": 3, "dtype": "float64"}, other, [4, 7], "float64")
     module_case("Linear", {"in_features": 0, "out_features": 3}, seed, [2, 0])
-    module_case("Linear", {"in_features": 3, "out_features": 0}, seed, [2, 3])
     module_case("Embedding", {"num_embeddings": 10, "embedding_dim": 4}, seed, indices=[[1, 2, 9], [0, 2, 2]])
     module_case("Embedding", {"num_embeddings": 6, "embedding_dim": 3, "padding_idx": 2}, seed, indices=[2, 0, 2, 5])
-    module_case("Embedding", {"num_embeddings": 6, "embedding_dim": 3, "padding_idx": -2}, seed, indices=[4, 1, 4])
-    module_case("Embedding", {"num_embeddings": 5, "embedding_dim": 2, "dtype": "float64", "max_norm": 1.0,
-                              "scale_grad_by_freq": True}, seed, indices=[1, 1, 3])
     module_case("Conv1d", {"in_channels": 3, "out_channels": 4, "kernel_size": 3}, seed, [2, 3, 8])
-    module_case("Conv1d", {"in_channels": 4, "out_channels": 6, "kernel_size": 2, "stride": 2, "padding": 1,
-                           "dilation": 2, "groups": 2, "bias": False}, seed, [2, 4, 9])
-    module_case("Conv1d", {"in_channels": 2, "out_channels": 3, "kernel_size": 4, "padding": "same",
-                           "dtype": "float64"}, seed, [2, 2, 7], "float64")
-    module_case("Conv1d", {"in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": 2,
-                           "padding_mode": "reflect"}, seed, [1, 2, 5])
-    module_case("Conv1d", {"in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": 1,
-                           "padding_mode": "replicate"}, seed, [2, 5])
-    module_case("Conv1d", {"in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": 2,
-                           "padding_mode": "circular"}, seed, [1, 2, 5])
-    module_case("Conv1d", {"in_channels": 2, "out_channels": 4, "kernel_size": 4, "padding": "same",
-                           "padding_mode": "reflect"}, seed, [1, 2, 6])
     module_case("LayerNorm", {"normalized_shape": [4]}, seed, [2, 3, 4])
-    module_case("LayerNorm", {"normalized_shape": [3, 4], "eps": 1e-3, "dtype": "float64"}, seed, [2, 3, 4], "float64")
-    module_case("LayerNorm", {"normalized_shape": [4], "elementwise_affine": False}, seed, [3, 4])
-    module_case("LayerNorm", {"normalized_shape": [4], "bias": False}, seed, [3, 4])
+module_case("Linear", {"in_features": 16, "out_features": 8}, 0, [1, 16])
+module_case("Linear", {"in_features": 3, "out_features": 0}, 7, [2, 3])
+module_case("Embedding", {"num_embeddings": 6, "embedding_dim": 3, "padding_idx": -2}, 7, indices=[4, 1, 4])
+module_case("Embedding", {"num_embeddings": 5, "embedding_dim": 2, "dtype": "float64", "max_norm": 1.0,
+                          "scale_grad_by_freq": True}, 0, indices=[1, 1, 3])
+module_case("Conv1d", {"in_channels": 4, "out_channels": 6, "kernel_size": 2, "stride": 2, "padding": 1,
+                       "dilation": 2, "groups": 2, "bias": False}, 7, [2, 4, 9])
+module_case("Conv1d", {"in_channels": 2, "out_channels": 3, "kernel_size": 4, "padding": "same",
+                       "dtype": "float64"}, 0, [2, 2, 7], "float64")
+module_case("Conv1d", {"in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": 2,
+                       "padding_mode": "reflect"}, 7, [1, 2, 5])
+module_case("Conv1d", {"in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": 1,
+                       "padding_mode": "replicate"}, 0, [2, 5])
+module_case("Conv1d", {"in_channels": 2, "out_channels": 2, "kernel_size": 3, "padding": 2,
+                       "padding_mode": "circular"}, 7, [1, 2, 5])
+module_case("Conv1d", {"in_channels": 2, "out_channels": 4, "kernel_size": 4, "padding": "same",
+                       "padding_mode": "reflect"}, 0, [1, 2, 6])
+module_case("LayerNorm", {"normalized_shape": [3, 4], "eps": 1e-3, "dtype": "float64"}, 7, [2, 3, 4], "float64")
+module_case("LayerNorm", {"normalized_shape": [4], "elementwise_affine": False}, 0, [3, 4])
+module_case("LayerNorm", {"normalized_shape": [4], "bias": False}, 7, [3, 4])
 for seed, activation in ((0, "ReLU"), (7, "GELU"), (1, "SiLU"), (2, "Tanh"), (3, "Sigmoid"), (4, "Identity")):
     module_case("MLP", {"inp": 4, "hidden": 6, "out": 3, "activation": activation, "softmax": seed % 2 == 1}, seed,
                 [3, 4])
