@@ -43,7 +43,7 @@ extension Functional {
         guard groups > 0 else { throw .invalidArgument(op: "conv1d", detail: "non-positive groups is not supported") }
         let batched = input.rank == 3
         var x = batched ? input : try input.unsqueeze(0)
-        var left: Int
+        let left: Int
         switch padding {
         case .explicit(let amount):
             left = amount
