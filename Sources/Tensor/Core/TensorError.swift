@@ -71,6 +71,10 @@ public enum TensorError: Error, Equatable, Sendable {
     case invalidValue(op: String, detail: String)
     /// A one-off message that PyTorch raises as a `TypeError`.
     case invalidType(op: String, detail: String)
+    /// A failed `assert` in PyTorch's Python code (`AssertionError`).
+    case failedAssertion(op: String, detail: String)
+    /// A one-off message that PyTorch raises as a `NotImplementedError`.
+    case unsupported(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
     case emptyReductionDim(op: String, dim: Int?)
 
@@ -98,6 +102,7 @@ extension TensorError {
         case notImplementedError = "NotImplementedError"
         case keyError = "KeyError"
         case attributeError = "AttributeError"
+        case assertionError = "AssertionError"
     }
 
     /// The Python exception class this error becomes.
@@ -113,9 +118,11 @@ extension TensorError {
             return .valueError
         case .invalidType:
             return .typeError
+        case .failedAssertion:
+            return .assertionError
         case .outOfMemory:
             return .memoryError
-        case .notImplemented:
+        case .notImplemented, .unsupported:
             return .notImplementedError
         default:
             return .runtimeError
@@ -261,7 +268,8 @@ extension TensorError {
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
         case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail),
-             let .invalidValue(_, detail), let .invalidType(_, detail):
+             let .invalidValue(_, detail), let .invalidType(_, detail), let .failedAssertion(_, detail),
+             let .unsupported(_, detail):
             return detail
         case let .emptyReductionDim(op, dim?):
             return "\(op)(): Expected reduction dim \(dim) to have non-zero size."

@@ -12,7 +12,8 @@ extension Functional {
         if p == 1 {
             return inplace ? try input.mul_(Tensor.wrapping(.int(0))) : try input.mul(Tensor.wrapping(.int(0)))
         }
-        let noise = try Tensor.empty(like: input, dtype: input.dtype.isFloatingPoint ? input.dtype : .defaultFloat)
+        // The mask has the input's dtype, so an integer input fails dividing it by 1 - p, as in PyTorch.
+        let noise = try Tensor.empty(like: input)
         try noise.bernoulli_(p: 1 - p, generator: generator)
         try noise.div_(Tensor.wrapping(.float(1 - p)))
         return inplace ? try input.mul_(noise) : try input.mul(noise)

@@ -18,6 +18,11 @@ extension Functional {
                     + "normalized_shape = \(Shape.describe(normalizedShape))")
             }
         }
+        if [weight, bias].contains(where: { $0 != nil && $0?.dtype != input.dtype }) {
+            throw .invalidArgument(op: "layer_norm", detail: input.dtype == .float32
+                ? "mixed dtype (CPU): expect parameter to have scalar type of Float"
+                : "mixed dtype (CPU): all inputs must share same datatype.")
+        }
         guard input.dtype.isFloatingPoint else {
             throw .notImplemented(op: "LayerNormKernelImpl", dtype: input.dtype)
         }
@@ -81,9 +86,10 @@ enum LayerNormKernel<T: TensorFloat> {
             let rstd = 1 / (squares / Double(width) + eps).squareRoot()
             stats[row] = mean
             stats[rows + row] = rstd
-            // PyTorch applies `x * scale + shift` in the element type, then the affine transform.
+            // PyTorch applies `x * scale + shift` in the element type, then the affine transform. The shift is the
+            // rounded product of the rounded factors, so an element equal to the mean normalises to exactly zero.
             let scale = T(rstd)
-            let shift = T(-rstd * mean)
+            let shift = -(T(mean) * scale)
             let target = py + row * width
             for j in 0..<width {
                 var y = base[j] * scale + shift

@@ -90,13 +90,14 @@ public enum Init {
     }
 
     private static func fan(_ tensor: Tensor, mode: String) throws(ModuleError) -> Int {
-        let (fanIn, fanOut) = try fans(tensor)
-        switch mode {
-        case "fan_in": return fanIn
-        case "fan_out": return fanOut
-        default: throw .invalidValue(module: "init", detail: "Mode \(mode) not supported, please use one of fan_in, "
-            + "fan_out")
+        // PyTorch lower-cases the mode and checks it before it looks at the tensor.
+        let mode = mode.lowercased()
+        guard mode == "fan_in" || mode == "fan_out" else {
+            throw .invalidValue(module: "init", detail: "Mode \(mode) not supported, please use one of ['fan_in', "
+                + "'fan_out']")
         }
+        let (fanIn, fanOut) = try fans(tensor)
+        return mode == "fan_in" ? fanIn : fanOut
     }
 
     private static func filling(_ tensor: Tensor, _ body: () throws(TensorError) -> Tensor) throws(ModuleError) {

@@ -29,8 +29,9 @@ public final class Linear: Module {
         try Init.kaimingUniform_(weight, a: 5.0.squareRoot())
         if let bias = parameter("bias") {
             let fanIn = try Init.fans(weight).fanIn
+            // With no inputs PyTorch's bound is the integer 0, whose negation is +0, not -0.0.
             let bound = fanIn > 0 ? 1 / Double(fanIn).squareRoot() : 0
-            try Init.uniform_(bias, -bound, bound)
+            try Init.uniform_(bias, fanIn > 0 ? -bound : 0, bound)
         }
     }
 

@@ -43,42 +43,71 @@ extension Module {
 
     /// Copies a state dict's tensors into this module's parameters and buffers (`load_state_dict`).
     ///
-    /// With `strict`, a missing or unexpected key is an error; a shape mismatch always is. Nothing is copied unless
-    /// everything checks out, so a failed load leaves the model as it was.
+    /// Walks the modules as PyTorch does, copying every entry whose shape matches as it goes, so a load that fails
+    /// still leaves the matching entries copied. With `strict`, a missing or unexpected key is an error; a shape
+    /// mismatch always is.
     @discardableResult
     public func loadStateDict(
         _ state: [(name: String, tensor: Tensor)], strict: Bool = true
     ) throws(ModuleError) -> LoadedKeys {
-        var provided: [String: Tensor] = [:]
-        for (name, tensor) in state { provided[name] = tensor }
-        var missing: [String] = []
-        var mismatches: [ModuleError.SizeMismatch] = []
-        var copies: [(Tensor, Tensor)] = []
-        var used = Set<String>()
-        for (name, target) in stateEntries(prefix: "") {
-            guard let source = provided[name] else {
-                missing.append(name)
-                continue
-            }
-            used.insert(name)
-            if source.shape != target.shape {
-                mismatches.append(.init(name: name, checkpoint: source.shape, model: target.shape))
-            } else {
-                copies.append((target, source))
-            }
-        }
-        let unexpected = state.map(\.name).filter { !used.contains($0) }
-        if !mismatches.isEmpty || (strict && (!missing.isEmpty || !unexpected.isEmpty)) {
-            throw .stateDictErrors(module: typeName, missing: strict ? missing : [],
-                                   unexpected: strict ? unexpected : [], sizeMismatches: mismatches)
-        }
+        var report = LoadReport()
         do {
             try GradMode.with(enabled: false) { () throws(TensorError) in
-                for (target, source) in copies { try target.copy_(source) }
+                try load(state, prefix: "", into: &report)
             }
         } catch {
             throw .tensor(error)
         }
-        return LoadedKeys(missing: missing, unexpected: unexpected)
+        if !report.mismatches.isEmpty || (strict && (!report.missing.isEmpty || !report.unexpected.isEmpty)) {
+            throw .stateDictErrors(module: typeName, missing: strict ? report.missing : [],
+                                   unexpected: strict ? report.unexpected : [], sizeMismatches: report.mismatches)
+        }
+        return LoadedKeys(missing: report.missing, unexpected: report.unexpected)
+    }
+
+    /// What a load found so far, in the order PyTorch reports it.
+    private struct LoadReport {
+        var missing: [String] = []
+        var unexpected: [String] = []
+        var mismatches: [ModuleError.SizeMismatch] = []
+    }
+
+    /// Loads this module's own entries from the keys under `prefix`, then each child's (`_load_from_state_dict`).
+    private func load(
+        _ state: [(name: String, tensor: Tensor)], prefix: String, into report: inout LoadReport
+    ) throws(TensorError) {
+        var local: [(String, Tensor)] = []
+        for entry in parameterSlots.entries { if let tensor = entry.value { local.append((entry.name, tensor)) } }
+        for entry in bufferSlots.entries where !nonPersistentBuffers.contains(entry.name) {
+            if let tensor = entry.value { local.append((entry.name, tensor)) }
+        }
+        for (name, target) in local {
+            let key = prefix + name
+            guard var source = state.last(where: { $0.name == key })?.tensor else {
+                report.missing.append(key)
+                continue
+            }
+            // PyTorch still accepts the one-element vectors that old checkpoints stored for scalars.
+            if target.rank == 0 && source.rank == 1 && source.shape[0] >= 1 {
+                source = try source.select(dim: 0, index: 0)
+            }
+            if source.shape != target.shape {
+                report.mismatches.append(.init(name: key, checkpoint: source.shape, model: target.shape))
+                continue
+            }
+            _ = try target.copy_(source)
+        }
+        let localNames = Set(local.map(\.0))
+        var seenKeys = Set<String>()
+        for (key, _) in state where key.hasPrefix(prefix) && seenKeys.insert(key).inserted {
+            let first = String(key.dropFirst(prefix.count).split(separator: ".", maxSplits: 1,
+                                                                   omittingEmptySubsequences: false).first ?? "")
+            if !moduleSlots.contains(first) && !localNames.contains(first) { report.unexpected.append(key) }
+        }
+        for entry in moduleSlots.entries {
+            guard let child = entry.value else { continue }
+            let childPrefix = prefix + entry.name + "."
+            try child.load(state.filter { $0.name.hasPrefix(childPrefix) }, prefix: childPrefix, into: &report)
+        }
     }
 }

@@ -67,8 +67,10 @@ open class Module {
     }
 
     private func checkName(_ name: String, kind: String, allowExisting: Bool) throws(ModuleError) {
-        if name.isEmpty || name.contains(".") { throw .invalidName(kind: kind, name: name) }
         let taken = parameterSlots.contains(name) || bufferSlots.contains(name) || moduleSlots.contains(name)
+        // `add_module` looks for a clash before it looks at the name; the parameter and buffer registrations after.
+        if kind == "module" && taken && !allowExisting { throw .attributeExists(name: name) }
+        if name.isEmpty || name.contains(".") { throw .invalidName(kind: kind, name: name) }
         if taken && !allowExisting { throw .attributeExists(name: name) }
     }
 

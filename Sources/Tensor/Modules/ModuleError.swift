@@ -9,6 +9,12 @@ public enum ModuleError: Error, Equatable, Sendable {
     case stateDictErrors(module: String, missing: [String], unexpected: [String], sizeMismatches: [SizeMismatch])
     case invalidArgument(module: String, detail: String)
     case invalidValue(module: String, detail: String)
+    /// A position outside a container (`IndexError`).
+    case indexOutOfRange(module: String, detail: String)
+    /// A key a container does not hold (`KeyError`; the message is the key's repr).
+    case missingKey(module: String, key: String)
+    /// A failed `assert` in PyTorch's Python code (`AssertionError`).
+    case failedAssertion(module: String, detail: String)
     case tensor(TensorError)
 
     /// A checkpoint entry whose shape differs from the model's.
@@ -26,6 +32,9 @@ public enum ModuleError: Error, Equatable, Sendable {
         case .attributeExists, .invalidName: return .keyError
         case .noSuchAttribute: return .attributeError
         case .invalidValue: return .valueError
+        case .indexOutOfRange: return .indexError
+        case .missingKey: return .keyError
+        case .failedAssertion: return .assertionError
         case .stateDictErrors, .invalidArgument: return .runtimeError
         case .tensor(let error): return error.kind
         }
@@ -42,21 +51,22 @@ public enum ModuleError: Error, Equatable, Sendable {
             }
             return "cannot assign '\(typeName)' as parameter '\(name)' (torch.nn.Parameter or None expected)"
         case let .attributeExists(name):
-            return "\"attribute '\(name)' already exists\""
+            return pythonStringRepr("attribute '\(name)' already exists")
         case let .invalidName(kind, name):
-            if name.isEmpty { return "'\(kind) name can't be empty string \"\"'" }
-            return "'\(kind) name can\\'t contain \".\"'"
+            if name.isEmpty { return pythonStringRepr("\(kind) name can't be empty string \"\"") }
+            // Only `add_module` names the offending name.
+            return pythonStringRepr("\(kind) name can't contain \".\"" + (kind == "module" ? ", got: \(name)" : ""))
         case let .noSuchAttribute(module, name):
             return "\(module) has no attribute `\(name)`"
         case let .stateDictErrors(module, missing, unexpected, sizeMismatches):
             var lines: [String] = []
-            if !unexpected.isEmpty {
-                lines.append("Unexpected key(s) in state_dict: " + unexpected.map { "\"\($0)\"" }.joined(separator: ", ")
-                    + ". ")
-            }
             if !missing.isEmpty {
                 lines.append("Missing key(s) in state_dict: " + missing.map { "\"\($0)\"" }.joined(separator: ", ")
                     + ". ")
+            }
+            if !unexpected.isEmpty {
+                lines.append("Unexpected key(s) in state_dict: "
+                    + unexpected.map { "\"\($0)\"" }.joined(separator: ", ") + ". ")
             }
             for mismatch in sizeMismatches {
                 lines.append("size mismatch for \(mismatch.name): copying a param with shape "
@@ -64,8 +74,11 @@ public enum ModuleError: Error, Equatable, Sendable {
                     + "is torch.Size(\(Shape.describe(mismatch.model))).")
             }
             return "Error(s) in loading state_dict for \(module):\n\t" + lines.joined(separator: "\n\t")
-        case let .invalidArgument(_, detail), let .invalidValue(_, detail):
+        case let .invalidArgument(_, detail), let .invalidValue(_, detail), let .indexOutOfRange(_, detail),
+             let .failedAssertion(_, detail):
             return detail
+        case let .missingKey(_, key):
+            return pythonStringRepr(key)
         case .tensor(let error):
             return error.message
         }

@@ -59,8 +59,8 @@ final class ModuleBaseTests: XCTestCase {
         XCTAssertThrowsError(try target.loadStateDict([("weight", try Tensor.zeros([3, 3])), ("x", try Tensor.zeros([1]))])) {
             XCTAssertEqual(($0 as? ModuleError)?.message, """
                 Error(s) in loading state_dict for Linear:
-                \tUnexpected key(s) in state_dict: "x". 
                 \tMissing key(s) in state_dict: "bias". 
+                \tUnexpected key(s) in state_dict: "x". 
                 \tsize mismatch for weight: copying a param with shape torch.Size([3, 3]) from checkpoint, the shape \
                 in current model is torch.Size([3, 2]).
                 """)

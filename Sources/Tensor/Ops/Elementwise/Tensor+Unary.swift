@@ -22,9 +22,9 @@ extension Tensor {
     /// Elementwise cosine.
     public func cos() throws(TensorError) -> Tensor { try Cos().apply(self) }
     /// Elementwise hyperbolic tangent.
-    public func tanh() throws(TensorError) -> Tensor { try Tanh().apply(self) }
+    public func tanh() throws(TensorError) -> Tensor { try TanhPrimitive().apply(self) }
     /// Elementwise logistic sigmoid.
-    public func sigmoid() throws(TensorError) -> Tensor { try Sigmoid().apply(self) }
+    public func sigmoid() throws(TensorError) -> Tensor { try SigmoidPrimitive().apply(self) }
     /// Elementwise error function.
     public func erf() throws(TensorError) -> Tensor { try Erf().apply(self) }
     /// Elementwise `max(x, 0)`.
@@ -59,9 +59,11 @@ extension Tensor {
     /// In-place `cos`.
     @discardableResult public func cos_() throws(TensorError) -> Tensor { try Cos().applyInPlace(self) }
     /// In-place `tanh`.
-    @discardableResult public func tanh_() throws(TensorError) -> Tensor { try Tanh().applyInPlace(self) }
+    @discardableResult public func tanh_() throws(TensorError) -> Tensor { try TanhPrimitive().applyInPlace(self) }
     /// In-place `sigmoid`.
-    @discardableResult public func sigmoid_() throws(TensorError) -> Tensor { try Sigmoid().applyInPlace(self) }
+    @discardableResult public func sigmoid_() throws(TensorError) -> Tensor {
+        try SigmoidPrimitive().applyInPlace(self)
+    }
     /// In-place `relu`.
     @discardableResult public func relu_() throws(TensorError) -> Tensor { try Relu().applyInPlace(self) }
 }

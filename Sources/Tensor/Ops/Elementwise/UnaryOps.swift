@@ -120,7 +120,7 @@ struct Cos: UnaryPrimitive {
 }
 
 /// The hyperbolic tangent.
-struct Tanh: UnaryPrimitive {
+struct TanhPrimitive: UnaryPrimitive {
     let backwardName = "TanhBackward0", kernelName = "tanh"
     var saves: (input: Bool, output: Bool) { (false, true) }
     func float<T: TensorFloat>(_ x: T) -> T { T.tanh(x) }
@@ -131,7 +131,7 @@ struct Tanh: UnaryPrimitive {
 }
 
 /// The logistic function `1 / (1 + e^-x)`.
-struct Sigmoid: UnaryPrimitive {
+struct SigmoidPrimitive: UnaryPrimitive {
     let backwardName = "SigmoidBackward0", kernelName = "sigmoid"
     var saves: (input: Bool, output: Bool) { (false, true) }
     func float<T: TensorFloat>(_ x: T) -> T { 1 / (1 + T.exp(-x)) }

@@ -1,16 +1,17 @@
 extension Tensor {
     /// `bias + mat1 @ mat2` in one GEMM that accumulates onto the broadcast bias (`torch.addmm`).
     public static func addmm(_ bias: Tensor, _ mat1: Tensor, _ mat2: Tensor) throws(TensorError) -> Tensor {
-        guard mat1.rank == 2 else { throw .matmulNeedsMatrix(operand: "mat1") }
-        guard mat2.rank == 2 else { throw .matmulNeedsMatrix(operand: "mat2") }
-        guard mat1.shape[1] == mat2.shape[0] else { throw .matmulShapes(a: mat1.shape, b: mat2.shape) }
-        guard mat1.dtype == mat2.dtype else { throw .matmulDTypeMismatch(a: mat1.dtype, b: mat2.dtype) }
-        let outShape = [mat1.shape[0], mat2.shape[1]]
-        guard try Shape.broadcast(bias.shape, outShape) == outShape else {
-            throw .invalidArgument(op: "addmm", detail: "The expanded size of the tensor (\(outShape[1])) must "
-                + "match the existing size (\(bias.shape.last ?? 0)) at non-singleton dimension 1.  Target sizes: "
-                + "\(Shape.describe(outShape)).  Tensor sizes: \(Shape.describe(bias.shape))")
+        // PyTorch checks dtypes first (self against mat2, then mat1 against mat2), then ranks, then shapes.
+        for (name, operand) in [("self", bias), ("mat1", mat1)] where operand.dtype != mat2.dtype {
+            throw .invalidArgument(op: "addmm", detail: "\(name) and mat2 must have the same dtype, but got "
+                + "\(operand.dtype.scalarTypeName) and \(mat2.dtype.scalarTypeName)")
         }
+        for (name, operand) in [("mat1", mat1), ("mat2", mat2)] where operand.rank != 2 {
+            throw .invalidArgument(op: "addmm", detail: "\(name) must be a matrix, got \(operand.rank)-D tensor")
+        }
+        guard mat1.shape[1] == mat2.shape[0] else { throw .matmulShapes(a: mat1.shape, b: mat2.shape) }
+        let outShape = [mat1.shape[0], mat2.shape[1]]
+        _ = try GradMode.with(enabled: false) { () throws(TensorError) in try bias.expand(outShape) }
         if mat1.dtype == .bool { throw .notImplemented(op: "addmm_impl_cpu_", dtype: .bool) }
         let out = try Tensor(uninitializedShape: [1] + outShape, dtype: mat1.dtype)
         Cast.copy(bias, into: out)

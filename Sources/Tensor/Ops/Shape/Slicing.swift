@@ -63,14 +63,15 @@ extension Tensor {
         }
         let d = try Shape.normalize(dim: dim, rank: rank)
         let size = shape[d]
+        // PyTorch looks at the length before the start.
+        guard length >= 0 else {
+            throw .invalidArgument(op: "narrow", detail: "narrow(): length must be non-negative.")
+        }
         guard start >= -size && start <= size else {
             throw .invalidIndex(op: "narrow", detail: "start out of range (expected to be in range of [\(-size), "
                 + "\(size)], but got \(start))")
         }
         let first = start < 0 ? start + size : start
-        guard length >= 0 else {
-            throw .invalidArgument(op: "narrow", detail: "narrow(): length must be non-negative.")
-        }
         guard first <= size - length else {
             throw .invalidArgument(op: "narrow", detail: "start (\(first)) + length (\(length)) exceeds dimension "
                 + "size (\(size)).")
