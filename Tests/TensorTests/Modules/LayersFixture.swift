@@ -11,7 +11,7 @@ struct LayersFixture: Decodable {
     let texts: [String: String]
 
     /// Decoded once for all the suites that read it.
-    nonisolated(unsafe) static let shared: LayersFixture? = try? loadFixture("layers")
+    static let shared: LayersFixture? = try? loadFixture("layers")
 
     static func load() throws -> LayersFixture {
         guard let shared else { return try loadFixture("layers") }
