@@ -71,6 +71,8 @@ public enum TensorError: Error, Equatable, Sendable {
     case invalidValue(op: String, detail: String)
     /// A one-off message that PyTorch raises as a `TypeError`.
     case invalidType(op: String, detail: String)
+    /// A one-off message that PyTorch's Python code raises as an `AssertionError`.
+    case assertionFailed(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
     case emptyReductionDim(op: String, dim: Int?)
 
@@ -98,6 +100,7 @@ extension TensorError {
         case notImplementedError = "NotImplementedError"
         case keyError = "KeyError"
         case attributeError = "AttributeError"
+        case assertionError = "AssertionError"
     }
 
     /// The Python exception class this error becomes.
@@ -113,6 +116,8 @@ extension TensorError {
             return .valueError
         case .invalidType:
             return .typeError
+        case .assertionFailed:
+            return .assertionError
         case .outOfMemory:
             return .memoryError
         case .notImplemented:
@@ -261,7 +266,7 @@ extension TensorError {
         case let .itemOfManyElements(count):
             return "a Tensor with \(count) elements cannot be converted to Scalar"
         case let .invalidRange(_, detail), let .invalidArgument(_, detail), let .invalidIndex(_, detail),
-             let .invalidValue(_, detail), let .invalidType(_, detail):
+             let .invalidValue(_, detail), let .invalidType(_, detail), let .assertionFailed(_, detail):
             return detail
         case let .emptyReductionDim(op, dim?):
             return "\(op)(): Expected reduction dim \(dim) to have non-zero size."

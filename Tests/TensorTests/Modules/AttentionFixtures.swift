@@ -63,12 +63,142 @@ struct AttentionFixtures: Decodable {
         let error: Expected
     }
 
+    /// A module constructed after `manual_seed(seed)`, with the parameters PyTorch drew.
+    struct ModuleInit: Decodable {
+        let seed: UInt64
+        let ctor: [String: FixtureValue]
+        let state: [NamedTensor]
+        let repr: String
+        let namedParameters: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case seed, ctor, state, repr
+            case namedParameters = "named_parameters"
+        }
+    }
+
+    /// An input given as a tensor, or as the name of an earlier input to pass the same tensor object again.
+    enum InputReference: Decodable {
+        case tensor(Input)
+        case alias(String)
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let name = try? container.decode(String.self) {
+                self = .alias(name)
+            } else {
+                self = .tensor(try container.decode(Input.self))
+            }
+        }
+    }
+
+    struct MHACase: Decodable {
+        let name: String
+        let `init`: Int
+        let inputs: [String: InputReference]
+        let mode: String
+        let noGrad: Bool
+        let inputsRequireGrad: Bool
+        let kwargs: [String: FixtureValue]
+        let out: FixtureTensor
+        let outGradFn: String?
+        let weights: FixtureTensor?
+        let weightsGradFn: String?
+        let inputGrads: [String: FixtureTensor]?
+        let paramGrads: [NamedTensor]?
+
+        enum CodingKeys: String, CodingKey {
+            case name, `init`, inputs, mode, kwargs, out, weights
+            case noGrad = "no_grad"
+            case inputsRequireGrad = "inputs_require_grad"
+            case outGradFn = "out_grad_fn"
+            case weightsGradFn = "weights_grad_fn"
+            case inputGrads = "input_grads"
+            case paramGrads = "param_grads"
+        }
+    }
+
+    struct ShapeSpec: Decodable {
+        let shape: [Int]
+        let dtype: String
+
+        /// A tensor of this shape and dtype with a simple pattern of values.
+        func tensor() throws -> Tensor {
+            try ShapeInput(base: .init(dtype: dtype, shape: shape), view: []).tensor()
+        }
+    }
+
+    struct MHAError: Decodable {
+        let name: String
+        let ctor: [String: FixtureValue]
+        let shapes: [ShapeSpec]
+        let masks: [String: ShapeSpec]
+        let kwargs: [String: FixtureValue]
+        let error: Expected
+    }
+
+    struct SeedCells: Decodable {
+        struct Multihead: Decodable {
+            let Q: FixtureTensor, K: FixtureTensor, V: FixtureTensor
+            let sdpaOut: FixtureTensor
+            let out: FixtureTensor
+            let weights: FixtureTensor
+            let outGradFn: String
+            let weightsGradFn: String
+
+            enum CodingKeys: String, CodingKey {
+                case Q, K, V, out, weights
+                case sdpaOut = "sdpa_out"
+                case outGradFn = "out_grad_fn"
+                case weightsGradFn = "weights_grad_fn"
+            }
+        }
+
+        struct CacheStep: Decodable {
+            let x: FixtureTensor
+            let out: FixtureTensor
+            let weights: FixtureTensor
+        }
+
+        struct KVCache: Decodable {
+            let steps: [CacheStep]
+        }
+
+        struct Parallel: Decodable {
+            let x: FixtureTensor
+            let rnnShapes: [[Int]]
+            let out: FixtureTensor
+            let weights: FixtureTensor
+
+            enum CodingKeys: String, CodingKey {
+                case x, out, weights
+                case rnnShapes = "rnn_shapes"
+            }
+        }
+
+        let multihead: Multihead
+        let kvCache: KVCache
+        let parallel: Parallel
+
+        enum CodingKeys: String, CodingKey {
+            case multihead, parallel
+            case kvCache = "kv_cache"
+        }
+    }
+
     let sdpa: [SDPACase]
     let sdpaErrors: [SDPAError]
+    let mhaInits: [ModuleInit]
+    let mha: [MHACase]
+    let mhaErrors: [MHAError]
+    let seedCells: SeedCells
 
     enum CodingKeys: String, CodingKey {
-        case sdpa
+        case sdpa, mha
         case sdpaErrors = "sdpa_errors"
+        case mhaInits = "mha_inits"
+        case mhaErrors = "mha_errors"
+        case seedCells = "seed_cells"
     }
 
     static let shared: Result<AttentionFixtures, Error> = Result { try loadFixture("attention") }
@@ -87,6 +217,52 @@ struct AttentionFixtures: Decodable {
         if requiresGrad { try x.requiresGrad_() }
         return x
     }
+}
+
+/// A `[name, tensor]` pair, as state dicts and named gradients are written.
+struct NamedTensor: Decodable {
+    let name: String
+    let tensor: FixtureTensor
+
+    init(from decoder: Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        name = try container.decode(String.self)
+        tensor = try container.decode(FixtureTensor.self)
+    }
+}
+
+/// Asserts a module's state dict has the fixture's names, in order, and exactly its values.
+func assertState(
+    _ module: Module, equals expected: [NamedTensor], _ label: String, file: StaticString = #filePath, line: UInt = #line
+) {
+    let state = module.stateDict()
+    XCTAssertEqual(state.map(\.name), expected.map(\.name), "state dict names of \(label)", file: file, line: line)
+    for (actual, expected) in zip(state, expected) {
+        assertExactly(actual.tensor, equals: expected.tensor, "\(expected.name) of \(label)", file: file, line: line)
+    }
+}
+
+/// Asserts bit-equal values: float32 fixture values are written with 9 significant digits, which round back to the
+/// exact float.
+func assertExactly(
+    _ actual: Tensor?, equals expected: FixtureTensor, _ label: String, file: StaticString = #filePath,
+    line: UInt = #line
+) {
+    guard let actual else {
+        XCTFail("missing tensor \(label)", file: file, line: line)
+        return
+    }
+    XCTAssertEqual(actual.shape, expected.shape, "shape of \(label)", file: file, line: line)
+    XCTAssertEqual(actual.dtype, try? FixtureTensor.dtype(named: expected.dtype), "dtype of \(label)", file: file,
+                   line: line)
+    let wanted = expected.values.map(\.double)
+    let rounded = actual.dtype == .float32 ? wanted.map { Double(Float($0)) } : wanted
+    let got = actual.doubles
+    guard got.count == rounded.count else { return }
+    guard let first = got.indices.first(where: { i in
+        !(got[i] == rounded[i] || (got[i].isNaN && rounded[i].isNaN))
+    }) else { return }
+    XCTFail("element \(first): \(got[first]) != \(rounded[first]) in \(label)", file: file, line: line)
 }
 
 /// The weights the generator multiplies an output by before summing it into the loss.

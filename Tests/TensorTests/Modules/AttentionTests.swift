@@ -129,4 +129,166 @@ final class AttentionTests: XCTestCase {
         let withGrad = try Functional.scaledDotProductAttention(try q.requiresGrad_(), k, v, dropoutP: 0.25)
         XCTAssertEqual(withGrad.gradFn?.name, "UnsafeViewBackward0")
     }
+
+    // MARK: nn.MultiheadAttention
+
+    static func makeMultiheadAttention(_ ctor: [String: FixtureValue]) throws -> MultiheadAttention {
+        try MultiheadAttention(
+            ctor.int("embed_dim") ?? 0, ctor.int("num_heads") ?? 0, dropout: ctor.double("dropout") ?? 0,
+            bias: ctor.bool("bias") ?? true, addBiasKV: ctor.bool("add_bias_kv") ?? false,
+            addZeroAttn: ctor.bool("add_zero_attn") ?? false, kdim: ctor.int("kdim"), vdim: ctor.int("vdim"),
+            batchFirst: ctor.bool("batch_first") ?? false, dtype: ctor["dtype"]?.dtype ?? .float32)
+    }
+
+    /// Seeded construction draws PyTorch's exact parameters, and the module prints as PyTorch prints it.
+    func testMultiheadAttentionInitialisationIsBitIdentical() throws {
+        for (index, spec) in try AttentionFixtures.shared.get().mhaInits.enumerated() {
+            Generator.default.manualSeed(spec.seed)
+            let module = try Self.makeMultiheadAttention(spec.ctor)
+            assertState(module, equals: spec.state, "init \(index)")
+            XCTAssertEqual(module.description, spec.repr)
+            XCTAssertEqual(module.namedParameters().map(\.name), spec.namedParameters)
+        }
+    }
+
+    func testMultiheadAttentionMatchesPyTorch() throws {
+        let fixtures = try AttentionFixtures.shared.get()
+        for c in fixtures.mha {
+            let spec = fixtures.mhaInits[c.`init`]
+            Generator.default.manualSeed(spec.seed)
+            let module = try Self.makeMultiheadAttention(spec.ctor)
+            if c.mode == "eval" { module.eval() }
+            var made: [String: Tensor] = [:]
+            for name in ["q", "k", "v"] {
+                switch c.inputs[name] {
+                case .tensor(let input)?: made[name] = try input.tensor(requiresGrad: c.inputsRequireGrad)
+                case .alias(let other)?: made[name] = made[other]
+                case nil: throw FixtureError.missing(name)
+                }
+            }
+            func mask(_ name: String) throws -> Tensor? {
+                if case .tensor(let input)? = c.inputs[name] { return try input.tensor() }
+                return nil
+            }
+            guard let q = made["q"], let k = made["k"], let v = made["v"] else { throw FixtureError.missing("q k v") }
+            let run = { () throws -> (output: Tensor, weights: Tensor?) in
+                try module.forward(
+                    q, k, v, keyPaddingMask: try mask("key_padding_mask"),
+                    needWeights: c.kwargs.bool("need_weights") ?? true, attnMask: try mask("attn_mask"),
+                    averageAttnWeights: c.kwargs.bool("average_attn_weights") ?? true,
+                    isCausal: c.kwargs.bool("is_causal") ?? false)
+            }
+            let (out, weights) = c.noGrad ? try GradMode.with(enabled: false, run) : try run()
+            let (rtol, atol) = attentionTolerance(c.out.dtype)
+            assertTensor(out, equals: c.out, rtol: rtol, atol: atol, "output of \(c.name)")
+            XCTAssertEqual(out.gradFn?.name, c.outGradFn, "grad_fn of \(c.name)")
+            if let expected = c.weights {
+                assertTensor(weights, equals: expected, rtol: rtol, atol: atol, "weights of \(c.name)")
+                XCTAssertEqual(weights?.gradFn?.name, c.weightsGradFn, "weights grad_fn of \(c.name)")
+            } else {
+                XCTAssertNil(weights, c.name)
+            }
+            guard let inputGrads = c.inputGrads else { continue }
+            try fixtureLoss([out] + (weights.map { [$0] } ?? [])).backward()
+            for (name, expected) in inputGrads {
+                assertTensor(made[name]?.grad, equals: expected, rtol: rtol, atol: atol, "grad \(name) of \(c.name)")
+            }
+            let parameters = Dictionary(uniqueKeysWithValues: module.namedParameters().map { ($0.name, $0.tensor) })
+            for expected in c.paramGrads ?? [] {
+                assertTensor(parameters[expected.name]?.grad, equals: expected.tensor, rtol: rtol, atol: atol,
+                             "grad \(expected.name) of \(c.name)")
+            }
+        }
+    }
+
+    func testMultiheadAttentionErrorsMatchPyTorch() throws {
+        for c in try AttentionFixtures.shared.get().mhaErrors {
+            do {
+                let module = try Self.makeMultiheadAttention(c.ctor)
+                let inputs = try c.shapes.map { try $0.tensor() }
+                guard inputs.count == 3 else { throw FixtureError.missing("three inputs for \(c.name)") }
+                _ = try module.forward(
+                    inputs[0], inputs[1], inputs[2], keyPaddingMask: try c.masks["key_padding_mask"]?.tensor(),
+                    attnMask: try c.masks["attn_mask"]?.tensor(), isCausal: c.kwargs.bool("is_causal") ?? false)
+                XCTFail("\(c.name): expected \(c.error.type): \(c.error.message)")
+            } catch let error as ModuleError {
+                XCTAssertEqual(error.message, c.error.message, c.name)
+                XCTAssertEqual(error.kind.rawValue, c.error.type, c.name)
+            } catch let error as TensorError {
+                XCTAssertEqual(error.message, c.error.message, c.name)
+                XCTAssertEqual(error.kind.rawValue, c.error.type, c.name)
+            }
+        }
+        let module = try MultiheadAttention(8, 2)
+        XCTAssertThrowsError(try module(try Tensor.zeros([3, 2, 8]))) {
+            XCTAssertEqual(($0 as? ModuleError)?.message,
+                           "MultiheadAttention.forward() missing 2 required positional arguments: 'key' and 'value'")
+            XCTAssertEqual(($0 as? ModuleError)?.kind, .typeError)
+        }
+    }
+
+    // MARK: The seed document's cells
+
+    /// `torch.manual_seed(123)`, Q, K, V from randn, the hand-written attention, then
+    /// `nn.MultiheadAttention(embed_dim=16, num_heads=4, batch_first=True)(Q, K, V)`.
+    func testSeedDocumentMultiheadCell() throws {
+        let cell = try AttentionFixtures.shared.get().seedCells.multihead
+        Generator.default.manualSeed(123)
+        let q = try Tensor.randn([2, 4, 16])
+        let k = try Tensor.randn([2, 5, 16])
+        let v = try Tensor.randn([2, 5, 16])
+        assertExactly(q, equals: cell.Q, "Q")
+        assertExactly(k, equals: cell.K, "K")
+        assertExactly(v, equals: cell.V, "V")
+        let scores = try q.matmul(k.transpose(-2, -1)).div(Tensor.wrapping(.float(16.0.squareRoot())))
+        let manual = try scores.softmax(dim: -1).matmul(v)
+        assertTensor(manual, equals: cell.sdpaOut, rtol: 2e-5, atol: 2e-6, "manual attention")
+        let functional = try Functional.scaledDotProductAttention(q, k, v)
+        assertTensor(functional, equals: cell.sdpaOut, rtol: 2e-5, atol: 2e-6, "F.scaled_dot_product_attention")
+        let mha = try MultiheadAttention(16, 4, batchFirst: true)
+        let (out, weights) = try mha.forward(q, k, v)
+        XCTAssertEqual(out.shape, [2, 4, 16])
+        XCTAssertEqual(weights?.shape, [2, 4, 5])
+        assertTensor(out, equals: cell.out, rtol: 2e-5, atol: 2e-6, "mha_out")
+        assertTensor(weights, equals: cell.weights, rtol: 2e-5, atol: 2e-6, "attn_weights")
+        XCTAssertEqual(out.gradFn?.name, cell.outGradFn)
+        XCTAssertEqual(weights?.gradFn?.name, cell.weightsGradFn)
+    }
+
+    /// Key/value-cache decoding: a query of length 1 against a cache that grows by one token a step.
+    func testSeedDocumentKeyValueCacheCell() throws {
+        let steps = try AttentionFixtures.shared.get().seedCells.kvCache.steps
+        Generator.default.manualSeed(0)
+        let mha = try MultiheadAttention(16, 2, batchFirst: true)
+        var cacheK: Tensor?
+        var cacheV: Tensor?
+        for (t, step) in steps.enumerated() {
+            let x = try Tensor.randn([1, 1, 16])
+            assertExactly(x, equals: step.x, "x_\(t)")
+            cacheK = try cacheK.map { try Tensor.cat([$0, x], dim: 1) } ?? x
+            cacheV = try cacheV.map { try Tensor.cat([$0, x], dim: 1) } ?? x
+            guard let keys = cacheK, let values = cacheV else { return }
+            let (out, weights) = try mha.forward(x, keys, values)
+            XCTAssertEqual(keys.shape[1], t + 1)
+            XCTAssertEqual(out.shape, [1, 1, 16])
+            assertTensor(out, equals: step.out, rtol: 2e-5, atol: 2e-6, "step \(t) output")
+            assertTensor(weights, equals: step.weights, rtol: 2e-5, atol: 2e-6, "step \(t) weights")
+        }
+    }
+
+    /// The "sequential RNN vs parallel attention" cell: the RNN's initialisation is drawn first (as `nn.RNN(8, 8)`
+    /// draws it), then `nn.MultiheadAttention(8, 2, batch_first=True)(x, x, x)`.
+    func testSeedDocumentParallelAttentionCell() throws {
+        let cell = try AttentionFixtures.shared.get().seedCells.parallel
+        Generator.default.manualSeed(42)
+        let x = try Tensor.randn([1, 6, 8])
+        assertExactly(x, equals: cell.x, "x")
+        let bound = 1 / 8.0.squareRoot()
+        for shape in cell.rnnShapes { _ = try Tensor.empty(shape).uniform_(from: -bound, to: bound) }
+        let mha = try MultiheadAttention(8, 2, batchFirst: true)
+        let (out, weights) = try mha.forward(x, x, x)
+        XCTAssertEqual(weights?.shape, [1, 6, 6])
+        assertTensor(out, equals: cell.out, rtol: 2e-5, atol: 2e-6, "attn_out")
+        assertTensor(weights, equals: cell.weights, rtol: 2e-5, atol: 2e-6, "attn_weights")
+    }
 }
