@@ -5,7 +5,7 @@
 /// `bias_v` `[1, 1, E]`, and `out_proj`, a `Linear` printed as `NonDynamicallyQuantizableLinear`. They are drawn as
 /// PyTorch draws them: `out_proj`'s own initialisation at construction, then Xavier-uniform in-projection weights,
 /// zero biases, and Xavier-normal `bias_k` and `bias_v`.
-public final class MultiheadAttention: Module {
+public final class MultiheadAttention: Module, ReplicableModule {
     /// The model dimension E.
     public let embedDim: Int
     /// The feature sizes of the key and value inputs.
@@ -105,12 +105,21 @@ public final class MultiheadAttention: Module {
         _ query: Tensor, _ key: Tensor, _ value: Tensor, keyPaddingMask: Tensor? = nil, needWeights: Bool = true,
         attnMask: Tensor? = nil, averageAttnWeights: Bool = true, isCausal: Bool = false
     ) throws -> (output: Tensor, weights: Tensor?) {
+        try attend(query, key, value, keyPaddingMask: keyPaddingMask, needWeights: needWeights, attnMask: attnMask,
+                   averageAttnWeights: averageAttnWeights, isCausal: isCausal, insideFastPath: false)
+    }
+
+    /// `forward`, told whether a caller (`TransformerEncoderLayer`) already took PyTorch's fast path, whose fused
+    /// kernel has the same NaN semantics.
+    func attend(
+        _ query: Tensor, _ key: Tensor, _ value: Tensor, keyPaddingMask: Tensor?, needWeights: Bool,
+        attnMask: Tensor?, averageAttnWeights: Bool, isCausal: Bool, insideFastPath: Bool
+    ) throws -> (output: Tensor, weights: Tensor?) {
         let isBatched = query.rank == 3
         let padding = try Functional.canonicalMask(keyPaddingMask, name: "key_padding_mask", dtype: query.dtype)
         let mask = try Functional.canonicalMask(attnMask, name: "attn_mask", dtype: query.dtype)
-        let fastPath = try takesFastPath(query, key, value, floatMasks: [attnMask, keyPaddingMask].contains {
-            $0?.dtype.isFloatingPoint ?? false
-        })
+        let fastPath = try insideFastPath || takesFastPath(query, key, value, floatMasks: [attnMask, keyPaddingMask]
+            .contains { $0?.dtype.isFloatingPoint ?? false })
         var (q, k, v) = (query, key, value)
         if batchFirst && isBatched {
             if key === value {
@@ -149,6 +158,14 @@ public final class MultiheadAttention: Module {
         let arguments = [query, inProjWeight, inProjBias] + [outProj.parameter("weight"), outProj.parameter("bias")]
             .compactMap { $0 }
         return !(GradMode.isEnabled && arguments.contains { $0.requiresGrad })
+    }
+
+    /// A module of the same configuration, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try MultiheadAttention(
+            embedDim, numHeads, dropout: dropout, bias: parameter("in_proj_bias") != nil,
+            addBiasKV: parameter("bias_k") != nil, addZeroAttn: addZeroAttn, kdim: kdim, vdim: vdim,
+            batchFirst: batchFirst, dtype: (parameter("in_proj_weight") ?? parameter("q_proj_weight"))?.dtype ?? .float32)
     }
 
     /// MultiheadAttention needs a key and a value: calling it with one tensor fails as in PyTorch.

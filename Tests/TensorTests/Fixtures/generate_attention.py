@@ -135,7 +135,7 @@ def sdpa_error(name, q, k, v, mask=None, **kw):
 
 
 # The fused CPU route: 4-D, matching batch/heads/head dims, no dropout.
-sdpa_case("fused plain", T(2, 2, 3, 4), T(2, 2, 5, 4), T(2, 2, 5, 4))
+sdpa_case("fused plain", T(2, 2, 3, 4), T(2, 2, 4, 4), T(2, 2, 4, 4))
 sdpa_case("fused float64", T(1, 2, 3, 4, dtype="float64"), T(1, 2, 4, 4, dtype="float64"), T(1, 2, 4, 4, dtype="float64"))
 sdpa_case("fused causal L<S", T(1, 2, 3, 4), T(1, 2, 5, 4), T(1, 2, 5, 4), is_causal=True)
 sdpa_case("fused causal L>S", T(1, 2, 6, 4), T(1, 2, 3, 4), T(1, 2, 3, 4), is_causal=True)
@@ -170,7 +170,7 @@ sdpa_case("math 3d causal", T(2, 3, 4), T(2, 5, 4), T(2, 5, 4), is_causal=True)
 sdpa_case("math 3d bool mask", T(2, 3, 4), T(2, 5, 4), T(2, 5, 3), T(3, 5, dtype="bool"))
 sdpa_case("math 2d", T(3, 4), T(5, 4), T(5, 4))
 sdpa_case("math 2d float mask", T(3, 4), T(5, 4), T(5, 3), T(3, 5))
-sdpa_case("math 5d", T(1, 2, 2, 3, 4), T(1, 2, 2, 5, 4), T(1, 2, 2, 5, 4))
+sdpa_case("math 5d", T(1, 2, 1, 3, 4), T(1, 2, 1, 5, 4), T(1, 2, 1, 5, 4))
 sdpa_case("math value dim", T(1, 2, 4, 4), T(1, 2, 5, 4), T(1, 2, 5, 3), T(4, 5, dtype="bool"))
 sdpa_case("math key last stride", T(1, 2, 4, 4), T(1, 2, 4, 5, view=[("transpose", -1, -2)]), T(1, 2, 5, 4))
 sdpa_case("math mask requires grad", T(1, 2, 4, 4), T(1, 2, 5, 4), T(1, 2, 5, 4), T(4, 5), requires=(True, True, True, True))
@@ -352,7 +352,7 @@ full_kpm = torch.tensor([[False, False, False], [True, True, True]])
 mha_case("self attention", i_default, T(L, N, E), param_grads=True)
 mha_case("self attention seed 1", i_default_s1, T(L, N, E))
 mha_case("cross attention", i_default, T(L, N, E), T(S, N, E), "k")
-mha_case("distinct q k v", i_default, T(L, N, E), T(S, N, E), T(S, N, E), param_grads=True)
+mha_case("distinct q k v", i_default, T(L, N, E), T(S, N, E), T(S, N, E))
 mha_case("no weights", i_default, T(L, N, E), T(S, N, E), T(S, N, E), need_weights=False, param_grads=True)
 mha_case("per-head weights", i_default, T(L, N, E), T(S, N, E), "k", average_attn_weights=False)
 mha_case("bool attn mask", i_default, T(L, N, E), attn_mask=causal_bool)
@@ -470,6 +470,235 @@ seed_cells["parallel"] = {"x": enc(x), "rnn_shapes": [list(p.shape) for p in rnn
 print(len(mha_cases), "mha cases,", len(mha_errors), "mha errors")
 payload.update({"mha_inits": mha_inits, "mha": mha_cases, "mha_errors": mha_errors, "seed_cells": seed_cells})
 
-# TRANSFORMER
-
 write("attention", payload)
+
+# ---------------------------------------------------------------------------------------------------------------
+# The Transformer family (transformer.json)
+
+def build(kind, ctor):
+    """Builds a module of `kind` from a JSON-able ctor, drawing from the default generator in PyTorch's order."""
+    def layer_kwargs(c):
+        kw = dict(c)
+        if "dtype" in kw:
+            kw["dtype"] = DTYPES[kw["dtype"]]
+        return kw
+    if kind == "encoder_layer":
+        return nn.TransformerEncoderLayer(**layer_kwargs(ctor))
+    if kind == "decoder_layer":
+        return nn.TransformerDecoderLayer(**layer_kwargs(ctor))
+    if kind == "encoder":
+        layer = nn.TransformerEncoderLayer(**layer_kwargs(ctor["layer"]))
+        norm = nn.LayerNorm(ctor["layer"]["d_model"]) if ctor.get("norm") else None
+        return nn.TransformerEncoder(layer, ctor["num_layers"], norm=norm)
+    if kind == "decoder":
+        layer = nn.TransformerDecoderLayer(**layer_kwargs(ctor["layer"]))
+        norm = nn.LayerNorm(ctor["layer"]["d_model"]) if ctor.get("norm") else None
+        return nn.TransformerDecoder(layer, ctor["num_layers"], norm=norm)
+    if kind == "transformer":
+        return nn.Transformer(**ctor)
+    raise ValueError(kind)
+
+
+POSITIONAL = {"encoder_layer": ["src"], "decoder_layer": ["tgt", "memory"], "encoder": ["src"],
+              "decoder": ["tgt", "memory"], "transformer": ["src", "tgt"]}
+
+tr_cases = []
+
+
+def tr_case(name, kind, ctor, seed, inputs, mode="eval", no_grad=False, param_grads=False, store_state=False, **kw):
+    torch.manual_seed(seed)
+    m = build(kind, ctor)
+    entry = {"name": name, "kind": kind, "ctor": ctor, "seed": seed, "mode": mode, "no_grad": no_grad}
+    if store_state:
+        entry["state"] = state(m)
+    if mode == "eval":
+        m.eval()
+    gen = torch.Generator().manual_seed(500 + len(tr_cases))
+    made, specs = {}, {}
+    for input_name, spec in inputs.items():
+        if isinstance(spec, str):
+            made[input_name] = made[spec]
+            specs[input_name] = spec
+            continue
+        t, j = make(spec, gen)
+        if not no_grad and t.dtype.is_floating_point and not input_name.endswith("mask"):
+            t = t.detach().requires_grad_()
+        made[input_name] = t
+        specs[input_name] = j
+    args = [made[n] for n in POSITIONAL[kind]]
+    masks = {n: t for n, t in made.items() if n not in POSITIONAL[kind]}
+    with (torch.no_grad() if no_grad else torch.enable_grad()):
+        out = m(*args, **masks, **kw)
+    entry.update({"inputs": specs, "kwargs": kw, "out": res(out),
+                  "grad_fn": out.grad_fn.name() if out.grad_fn is not None else None})
+    if out.requires_grad:
+        weighted_loss(out).backward()
+        entry["input_grads"] = {n: res(t.grad) for n, t in made.items() if isinstance(specs[n], dict) and t.grad is not None}
+        if param_grads:
+            entry["param_grads"] = [[n, res(p.grad)] for n, p in m.named_parameters() if p.grad is not None]
+    tr_cases.append(entry)
+
+
+def layer(d_model=8, nhead=2, dim_feedforward=16, **kw):
+    return dict(d_model=d_model, nhead=nhead, dim_feedforward=dim_feedforward, **kw)
+
+
+S_, T_, N_, E_ = 4, 3, 2, 8
+src_causal = torch.full((S_, S_), -math.inf).triu(1)
+tgt_causal_bool = torch.ones(T_, T_, dtype=torch.bool).triu(1)
+kpm_src = torch.tensor([[False, False, False, True], [False, False, True, True]])
+kpm_tgt = torch.tensor([[False, False, True], [False, False, False]])
+fully = torch.tensor([[False, False, False, False], [True, True, True, True]])
+
+# Encoder layers: post-norm and pre-norm, both layouts, both activations, masks, unbatched, no bias.
+tr_case("encoder layer", "encoder_layer", layer(), 0, {"src": T(S_, N_, E_)}, param_grads=True, store_state=True)
+tr_case("encoder layer seed 1", "encoder_layer", layer(), 1, {"src": T(S_, N_, E_)}, store_state=True)
+tr_case("encoder layer norm first", "encoder_layer", layer(norm_first=True), 2, {"src": T(S_, N_, E_)}, param_grads=True)
+tr_case("encoder layer batch first gelu", "encoder_layer", layer(batch_first=True, activation="gelu"), 3,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": kpm_src})
+tr_case("encoder layer causal", "encoder_layer", layer(norm_first=True), 4,
+        {"src": T(S_, N_, E_), "src_mask": src_causal}, is_causal=True)
+tr_case("encoder layer bool mask", "encoder_layer", layer(), 5,
+        {"src": T(S_, N_, E_), "src_mask": T(S_, S_, dtype="bool"), "src_key_padding_mask": kpm_src})
+tr_case("encoder layer float masks", "encoder_layer", layer(batch_first=True), 6,
+        {"src": T(N_, S_, E_), "src_mask": T(S_, S_), "src_key_padding_mask": T(N_, S_)})
+tr_case("encoder layer unbatched", "encoder_layer", layer(layer_norm_eps=1e-3), 7, {"src": T(S_, E_)})
+tr_case("encoder layer no bias", "encoder_layer", layer(bias=False, batch_first=True), 8, {"src": T(N_, S_, E_)},
+        param_grads=True, store_state=True)
+tr_case("encoder layer float64", "encoder_layer", layer(dtype="float64"), 9, {"src": T(S_, N_, E_, dtype="float64")})
+tr_case("encoder layer fast path", "encoder_layer", layer(batch_first=True), 10,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": kpm_src}, no_grad=True)
+tr_case("encoder layer fast path norm first gelu", "encoder_layer", layer(batch_first=True, norm_first=True,
+        activation="gelu"), 11, {"src": T(N_, S_, E_), "src_mask": T(S_, S_, dtype="bool")}, no_grad=True)
+tr_case("encoder layer fast path fully masked", "encoder_layer", layer(batch_first=True), 12,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": fully}, no_grad=True)
+tr_case("encoder layer slow path fully masked", "encoder_layer", layer(batch_first=True), 12,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": fully})
+tr_case("encoder layer odd heads no grad", "encoder_layer", layer(nhead=1, batch_first=True), 13,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": fully}, no_grad=True)
+
+# Decoder layers.
+tr_case("decoder layer", "decoder_layer", layer(), 20, {"tgt": T(T_, N_, E_), "memory": T(S_, N_, E_)},
+        param_grads=True, store_state=True)
+tr_case("decoder layer norm first", "decoder_layer", layer(norm_first=True), 21,
+        {"tgt": T(T_, N_, E_), "memory": T(S_, N_, E_)}, param_grads=True)
+tr_case("decoder layer masks", "decoder_layer", layer(batch_first=True), 22,
+        {"tgt": T(N_, T_, E_), "memory": T(N_, S_, E_), "tgt_mask": tgt_causal_bool, "memory_mask": T(T_, S_),
+         "tgt_key_padding_mask": kpm_tgt, "memory_key_padding_mask": kpm_src})
+tr_case("decoder layer causal hint", "decoder_layer", layer(batch_first=True, activation="gelu"), 23,
+        {"tgt": T(N_, T_, E_), "memory": T(N_, S_, E_),
+         "tgt_mask": torch.full((T_, T_), -math.inf).triu(1)}, tgt_is_causal=True)
+tr_case("decoder layer memory is tgt", "decoder_layer", layer(batch_first=True), 24,
+        {"tgt": T(N_, T_, E_), "memory": "tgt"})
+tr_case("decoder layer unbatched", "decoder_layer", layer(), 25, {"tgt": T(T_, E_), "memory": T(S_, E_)})
+tr_case("decoder layer no grad", "decoder_layer", layer(batch_first=True), 26,
+        {"tgt": T(N_, T_, E_), "memory": T(N_, S_, E_), "tgt_mask": tgt_causal_bool}, no_grad=True)
+
+# Stacks.
+tr_case("encoder", "encoder", {"layer": layer(), "num_layers": 2, "norm": True}, 30, {"src": T(S_, N_, E_)},
+        param_grads=True, store_state=True)
+tr_case("encoder causal detected", "encoder", {"layer": layer(batch_first=True), "num_layers": 2}, 31,
+        {"src": T(N_, S_, E_), "mask": src_causal})
+tr_case("encoder nested path", "encoder", {"layer": layer(batch_first=True), "num_layers": 2, "norm": True}, 32,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": kpm_src}, no_grad=True)
+tr_case("encoder nested float padding", "encoder", {"layer": layer(batch_first=True), "num_layers": 2}, 33,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": torch.tensor([[0.0, -1.0, 0.0, -math.inf], [0.0] * 4])},
+        no_grad=True)
+tr_case("encoder padding not at end", "encoder", {"layer": layer(batch_first=True), "num_layers": 2}, 34,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": torch.tensor([[True, False, False, False], [False] * 4])},
+        no_grad=True)
+tr_case("encoder nested fully padded", "encoder", {"layer": layer(batch_first=True), "num_layers": 2, "norm": True},
+        35, {"src": T(N_, S_, E_), "src_key_padding_mask": fully}, no_grad=True)
+tr_case("encoder with padding grad", "encoder", {"layer": layer(batch_first=True), "num_layers": 2, "norm": True}, 32,
+        {"src": T(N_, S_, E_), "src_key_padding_mask": kpm_src})
+tr_case("decoder", "decoder", {"layer": layer(), "num_layers": 2, "norm": True}, 40,
+        {"tgt": T(T_, N_, E_), "memory": T(S_, N_, E_), "tgt_mask": torch.full((T_, T_), -math.inf).triu(1)},
+        param_grads=True)
+tr_case("decoder bool causal detected", "decoder", {"layer": layer(batch_first=True), "num_layers": 2}, 41,
+        {"tgt": T(N_, T_, E_), "memory": T(N_, S_, E_), "tgt_mask": tgt_causal_bool,
+         "memory_key_padding_mask": kpm_src})
+
+# The full model: its own Xavier initialisation over every matrix.
+tiny = dict(d_model=8, nhead=2, num_encoder_layers=2, num_decoder_layers=1, dim_feedforward=16)
+tr_case("transformer", "transformer", tiny, 50, {"src": T(S_, N_, E_), "tgt": T(T_, N_, E_)}, param_grads=True,
+        store_state=True)
+tr_case("transformer seed 1 masks", "transformer", dict(tiny, batch_first=True, norm_first=True), 51,
+        {"src": T(N_, S_, E_), "tgt": T(N_, T_, E_), "tgt_mask": torch.full((T_, T_), -math.inf).triu(1),
+         "src_key_padding_mask": kpm_src, "memory_key_padding_mask": kpm_src, "tgt_key_padding_mask": kpm_tgt},
+        store_state=True)
+tr_case("transformer no grad", "transformer", dict(tiny, batch_first=True), 52,
+        {"src": T(N_, S_, E_), "tgt": T(N_, T_, E_), "src_key_padding_mask": kpm_src}, no_grad=True)
+
+tr_errors = []
+
+
+def tr_error(name, kind, ctor, inputs=None, **kw):
+    e = None
+    try:
+        m = build(kind, ctor)
+    except Exception as ex:  # noqa: BLE001
+        e = {"type": type(ex).__name__, "message": str(ex)}
+    if e is None:
+        gen = torch.Generator().manual_seed(9)
+        made = {n: make(sp, gen)[0] for n, sp in inputs.items()}
+        args = [made[n] for n in POSITIONAL[kind]]
+        masks = {n: t for n, t in made.items() if n not in POSITIONAL[kind]}
+        e = error_of(lambda: m(*args, **masks, **kw))
+    assert e is not None, name
+    tr_errors.append({"name": name, "kind": kind, "ctor": ctor,
+                      "inputs": {n: {"shape": sp[0], "dtype": sp[1]} for n, sp in (inputs or {}).items()},
+                      "kwargs": kw, "error": e})
+
+
+tr_error("bad activation", "encoder_layer", layer(activation="tanh"))
+tr_error("transformer batch", "transformer", tiny, {"src": T(S_, N_, E_), "tgt": T(T_, 3, E_)})
+tr_error("transformer features", "transformer", tiny, {"src": T(S_, N_, E_), "tgt": T(T_, N_, 6)})
+tr_error("encoder layer int mask", "encoder_layer", layer(), {"src": T(S_, N_, E_), "src_mask": T(S_, S_, dtype="int64")})
+tr_error("encoder int padding", "encoder", {"layer": layer(), "num_layers": 1},
+         {"src": T(S_, N_, E_), "src_key_padding_mask": T(N_, S_, dtype="int64")})
+tr_error("decoder layer mask shape", "decoder_layer", layer(), {"tgt": T(T_, N_, E_), "memory": T(S_, N_, E_),
+                                                                 "memory_mask": T(T_, T_)})
+
+reprs = {
+    "decoder_layer": repr(nn.TransformerDecoderLayer(32, 4, batch_first=True)),
+    "encoder": repr(nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 16), 3, norm=nn.LayerNorm(8))),
+    "encoder_gelu_module": repr(nn.TransformerEncoderLayer(8, 2, 16, activation=nn.GELU())),
+    "transformer": repr(nn.Transformer(16, 2, 1, 2, 32, batch_first=True)),
+    "transformer_no_bias": repr(nn.Transformer(8, 2, 1, 1, 16, bias=False)),
+}
+
+
+# The seed document's MiniGPT, seeded and in eval mode; the embedding lookup is emulated by index_select on a weight
+# drawn as nn.Embedding draws it (normal_ of [vocab, d] at construction).
+class MiniGPT(nn.Module):
+    def __init__(self, vocab_size=100, d_model=32, nhead=4, nlayers=2):
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, d_model)
+        decoder_layer = nn.TransformerDecoderLayer(d_model=d_model, nhead=nhead, batch_first=True)
+        self.decoder = nn.TransformerDecoder(decoder_layer, num_layers=nlayers)
+        self.out = nn.Linear(d_model, vocab_size)
+
+    def forward(self, x, memory=None, tgt_mask=None):
+        h = self.embed(x)
+        dec_out = self.decoder(h, memory if memory is not None else h, tgt_mask=tgt_mask)
+        return self.out(dec_out)
+
+
+minigpt = []
+for seed in (0, 1):
+    torch.manual_seed(seed)
+    model = MiniGPT()
+    x = torch.randint(0, 100, (1, 6))
+    model.eval()
+    logits = model(x)
+    probs = torch.softmax(logits, dim=-1)
+    causal_logits = model(x, tgt_mask=nn.Transformer.generate_square_subsequent_mask(6))
+    minigpt.append({"seed": seed, "x": enc(x), "logits": res(logits), "probs_shape": list(probs.shape),
+                    "predicted": torch.argmax(probs[:, -1, :], dim=-1).item(), "causal_logits": res(causal_logits),
+                    "repr": repr(model)})
+
+masks = {"square_4": enc(nn.Transformer.generate_square_subsequent_mask(4)),
+         "square_3_double": enc(nn.Transformer.generate_square_subsequent_mask(3, dtype=torch.float64))}
+
+print(len(tr_cases), "transformer cases,", len(tr_errors), "errors")
+write("transformer", {"cases": tr_cases, "errors": tr_errors, "reprs": reprs, "minigpt": minigpt, "masks": masks})
