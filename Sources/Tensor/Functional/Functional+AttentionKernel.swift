@@ -7,6 +7,10 @@ protocol AttentionElement: TensorFloat {
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Self,
         _ a: UnsafePointer<Self>, _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int, _ beta: Self,
         _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
+    /// The largest of `count` elements, NaN if any is NaN.
+    static func rowMaximum(_ row: UnsafeMutablePointer<Self>, _ count: Int) -> Self
+    /// Replaces each of `count` elements `x` by `exp(x - shift)` (for `x ≤ shift`) and returns their sum.
+    static func exponentiate(_ row: UnsafeMutablePointer<Self>, _ count: Int, subtracting shift: Self) -> Self
 }
 
 extension Float: AttentionElement {
@@ -19,6 +23,16 @@ extension Float: AttentionElement {
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    @inline(__always)
+    static func rowMaximum(_ row: UnsafeMutablePointer<Float>, _ count: Int) -> Float {
+        AttentionExp.maximum(row, count)
+    }
+
+    @inline(__always)
+    static func exponentiate(_ row: UnsafeMutablePointer<Float>, _ count: Int, subtracting shift: Float) -> Float {
+        AttentionExp.exponentiate(row, count, subtracting: shift)
+    }
 }
 
 extension Double: AttentionElement {
@@ -30,6 +44,23 @@ extension Double: AttentionElement {
     ) {
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    @inline(__always)
+    static func rowMaximum(_ row: UnsafeMutablePointer<Double>, _ count: Int) -> Double {
+        var largest = -Double.infinity
+        for j in 0..<count where row[j].isNaN || row[j] > largest { largest = row[j] }
+        return largest
+    }
+
+    @inline(__always)
+    static func exponentiate(_ row: UnsafeMutablePointer<Double>, _ count: Int, subtracting shift: Double) -> Double {
+        var sum = 0.0
+        for j in 0..<count {
+            row[j] = Double.exp(row[j] - shift)
+            sum += row[j]
+        }
+        return sum
     }
 }
 
@@ -110,7 +141,7 @@ enum AttentionKernel<T: AttentionElement> {
                     if rowLSE == -T.infinity {
                         for j in 0..<width { row[j] = 0 }
                     } else {
-                        for j in 0..<width { row[j] = T.exp(row[j] - rowLSE) }
+                        _ = T.exponentiate(row, width, subtracting: rowLSE)
                     }
                 }
                 // dV += Pᵀ dO; dP = dO Vᵀ.
@@ -162,18 +193,12 @@ enum AttentionKernel<T: AttentionElement> {
     /// masked) becomes zeros with log-sum-exp -inf. NaN scores propagate.
     @inline(__always)
     private static func softmaxInPlace(_ row: UnsafeMutablePointer<T>, _ width: Int) -> T {
-        var largest = -T.infinity
-        for j in 0..<width where row[j].isNaN || row[j] > largest { largest = row[j] }
+        let largest = T.rowMaximum(row, width)
         if largest == -T.infinity {
             for j in 0..<width { row[j] = 0 }
             return -T.infinity
         }
-        var sum: T = 0
-        for j in 0..<width {
-            let value = T.exp(row[j] - largest)
-            row[j] = value
-            sum += value
-        }
+        let sum = T.exponentiate(row, width, subtracting: largest)
         let reciprocal = 1 / sum
         for j in 0..<width { row[j] *= reciprocal }
         return largest + T.log(sum)

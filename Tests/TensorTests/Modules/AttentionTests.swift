@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Tensor
 
@@ -290,5 +291,46 @@ final class AttentionTests: XCTestCase {
         XCTAssertEqual(weights?.shape, [1, 6, 6])
         assertTensor(out, equals: cell.out, rtol: 2e-5, atol: 2e-6, "attn_out")
         assertTensor(weights, equals: cell.weights, rtol: 2e-5, atol: 2e-6, "attn_weights")
+    }
+
+    // MARK: Graphs that never run backward
+
+    /// An output saved by its own node (softmax, exp, the fused kernel) must not keep itself alive: evaluating a
+    /// model with gradients on, as the seed's timing cell does, frees each forward's graph.
+    func testGraphsThatNeverRunBackwardAreFreed() throws {
+        Generator.default.manualSeed(0)
+        let mha = try MultiheadAttention(16, 2, batchFirst: true)
+        let x = try Tensor.randn([2, 24, 16])
+        let steps: [(String, () throws -> Void)] = [
+            ("mha weights", { _ = try mha.forward(x, x, x) }),
+            ("mha fused", { _ = try mha.forward(x, x, x, needWeights: false) }),
+            ("exp", { _ = try x.detach().requiresGrad_().exp() }),
+            ("sigmoid_ on a view", { _ = try x.detach().requiresGrad_().mul(x).select(dim: 0, index: 1).sigmoid_() }),
+        ]
+        for (label, step) in steps {
+            let before = MemoryBudget.shared.live
+            for _ in 0..<3 { try step() }
+            XCTAssertEqual(MemoryBudget.shared.live, before, label)
+        }
+    }
+
+    /// Saved outputs come back with their history when the backward itself is recorded.
+    func testSecondOrderGradientsThroughSavedOutputs() throws {
+        let values = [0.5, -1.0, 2.0]
+        let x = try Tensor(values, shape: [3]).requiresGrad_()
+        try x.exp().sum().backward(createGraph: true)
+        guard let first = x.grad else { return XCTFail("no gradient") }
+        x.grad = nil
+        try first.sum().backward()
+        assertClose(x.grad?.doubles ?? [], values.map { Foundation.exp($0) }, rtol: 1e-12, atol: 0)
+        let y = try Tensor(values, shape: [3]).requiresGrad_()
+        let s = try y.softmax(dim: 0)
+        try s.select(dim: 0, index: 0).backward(createGraph: true)
+        guard let grad = y.grad else { return XCTFail("no gradient") }
+        y.grad = nil
+        try grad.select(dim: 0, index: 0).backward()
+        // d²s₀/dy₀² = s₀(1 - s₀)(1 - 2s₀).
+        let s0 = s.doubles[0]
+        XCTAssertEqual(y.grad?.doubles[0] ?? 0, s0 * (1 - s0) * (1 - 2 * s0), accuracy: 1e-12)
     }
 }
