@@ -1,8 +1,8 @@
 import Foundation
 
 extension Functional {
-    /// `softmax(query @ keyᵀ * scale + mask) @ value` over the last two dimensions, with any batch dimensions in front
-    /// (`F.scaled_dot_product_attention`).
+    /// `softmax(query @ keyᵀ * scale + mask) @ value` over the last two dimensions, with any batch dimensions in
+    /// front (`F.scaled_dot_product_attention`).
     ///
     /// - Parameters:
     ///   - query: `[..., L, E]`; key: `[..., S, E]`; value: `[..., S, Ev]`; the result is `[..., L, Ev]`.

@@ -105,7 +105,7 @@ extension Functional {
             let maskHeads = mask.shape[mask.rank - 3]
             groupedMask = split(mask, into: maskHeads == heads && heads > 1 ? (keyHeads, group) : (maskHeads, 1))
         }
-        return (split(query, into: (keyHeads, group)), split(key, into: (keyHeads, 1)), split(value, into: (keyHeads, 1)),
-                groupedMask)
+        return (split(query, into: (keyHeads, group)), split(key, into: (keyHeads, 1)),
+                split(value, into: (keyHeads, 1)), groupedMask)
     }
 }

@@ -52,7 +52,9 @@ extension Functional {
         separateWeights: (Tensor?, Tensor?, Tensor?)?, staticKeyValue: StaticKeyValue, averageAttnWeights: Bool,
         isCausal inputIsCausal: Bool, plainSoftmax: Bool
     ) throws(TensorError) -> (output: Tensor, weights: Tensor?) {
-        func fail(_ detail: String) -> TensorError { .assertionFailed(op: "multi_head_attention_forward", detail: detail) }
+        func fail(_ detail: String) -> TensorError {
+            .assertionFailed(op: "multi_head_attention_forward", detail: detail)
+        }
         let isBatched = try checkAttentionShapes(
             query: inputQuery, key: inputKey, value: inputValue, keyPaddingMask: inputKeyPaddingMask,
             attnMask: inputAttnMask, numHeads: numHeads)
@@ -103,8 +105,9 @@ extension Functional {
             guard let vWeight = separateWeights.2 else {
                 throw fail("use_separate_proj_weight is True but v_proj_weight is None")
             }
+            let biases = try inProjBias.map { bias throws(TensorError) in try unpackThree(try bias.chunk(3)) }
             (q, k, v) = try separateInProjection(query, key, value, weights: (qWeight, kWeight, vWeight),
-                                                 biases: try inProjBias?.chunk(3))
+                                                 biases: biases)
         } else {
             guard key.shape == value.shape else {
                 throw fail("key shape \(PythonShape.size(key.shape)) does not match value shape "

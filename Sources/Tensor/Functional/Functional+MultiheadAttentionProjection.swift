@@ -4,7 +4,9 @@ extension Functional {
     static func checkAttentionShapes(
         query: Tensor, key: Tensor, value: Tensor, keyPaddingMask: Tensor?, attnMask: Tensor?, numHeads: Int
     ) throws(TensorError) -> Bool {
-        func fail(_ detail: String) -> TensorError { .assertionFailed(op: "multi_head_attention_forward", detail: detail) }
+        func fail(_ detail: String) -> TensorError {
+            .assertionFailed(op: "multi_head_attention_forward", detail: detail)
+        }
         if query.rank == 3 {
             guard key.rank == 3 && value.rank == 3 else {
                 throw fail("For batched (3-D) `query`, expected `key` and `value` to be 3-D but found \(key.rank)-D "
@@ -66,27 +68,37 @@ extension Functional {
                 .unflatten(dim: -1, sizes: [2, e]).unsqueeze(0).transpose(0, -2).squeeze(dims: [-2]).contiguous()
             return (queryProjection, try keyValue.select(dim: 0, index: 0), try keyValue.select(dim: 0, index: 1))
         }
-        let weights = try weight.chunk(3)
-        let biases = try bias?.chunk(3)
-        guard weights.count == 3 else { throw .matmulShapes(a: q.shape, b: weight.shape) }
-        return (try linear(q, weight: weights[0], bias: biases?[0]), try linear(k, weight: weights[1], bias: biases?[1]),
-                try linear(v, weight: weights[2], bias: biases?[2]))
+        let weights = try unpackThree(try weight.chunk(3))
+        let biases = try bias.map { bias throws(TensorError) in try unpackThree(try bias.chunk(3)) }
+        return (try linear(q, weight: weights.0, bias: biases?.0), try linear(k, weight: weights.1, bias: biases?.1),
+                try linear(v, weight: weights.2, bias: biases?.2))
+    }
+
+    /// Three chunks as Python unpacks `a, b, c = t.chunk(3)`: a tensor too short for three is a ValueError.
+    static func unpackThree(_ parts: [Tensor]) throws(TensorError) -> (Tensor, Tensor, Tensor) {
+        guard parts.count == 3 else {
+            throw .invalidValue(op: "chunk", detail: "not enough values to unpack (expected 3, got \(parts.count))")
+        }
+        return (parts[0], parts[1], parts[2])
     }
 
     /// The projections with separate weights, whose shapes are checked first (PyTorch's `_in_projection`).
     static func separateInProjection(
-        _ q: Tensor, _ k: Tensor, _ v: Tensor, weights: (Tensor, Tensor, Tensor), biases: [Tensor]?
+        _ q: Tensor, _ k: Tensor, _ v: Tensor, weights: (Tensor, Tensor, Tensor), biases: (Tensor, Tensor, Tensor)?
     ) throws(TensorError) -> (Tensor, Tensor, Tensor) {
         let (eq, ek, ev) = (q.shape[q.rank - 1], k.shape[k.rank - 1], v.shape[v.rank - 1])
-        let checks: [(String, Tensor, [Int])] = [
+        var checks: [(String, Tensor, [Int])] = [
             ("query weights", weights.0, [eq, eq]), ("key weights", weights.1, [eq, ek]),
             ("value weights", weights.2, [eq, ev]),
-        ] + zip(["query bias", "key bias", "value bias"], biases ?? []).map { ($0, $1, [eq]) }
+        ]
+        if let biases {
+            checks += [("query bias", biases.0, [eq]), ("key bias", biases.1, [eq]), ("value bias", biases.2, [eq])]
+        }
         for (name, tensor, expected) in checks where tensor.shape != expected {
             throw .assertionFailed(op: "_in_projection", detail: "expecting \(name) shape of "
                 + "\(PythonShape.tuple(expected)), but got \(PythonShape.size(tensor.shape))")
         }
-        return (try linear(q, weight: weights.0, bias: biases?[0]), try linear(k, weight: weights.1, bias: biases?[1]),
-                try linear(v, weight: weights.2, bias: biases?[2]))
+        return (try linear(q, weight: weights.0, bias: biases?.0), try linear(k, weight: weights.1, bias: biases?.1),
+                try linear(v, weight: weights.2, bias: biases?.2))
     }
 }

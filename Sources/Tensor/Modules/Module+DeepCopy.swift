@@ -61,7 +61,8 @@ private struct DeepCopyMemo {
         if let done = tensors[ObjectIdentifier(tensor)] { return done }
         let data = try tensor.detach().contiguousCopy()
         let copy = tensor.isParameter
-            ? try Tensor.parameter(data, requiresGrad: tensor.requiresGrad) : try data.requiresGrad_(tensor.requiresGrad)
+            ? try Tensor.parameter(data, requiresGrad: tensor.requiresGrad)
+            : try data.requiresGrad_(tensor.requiresGrad)
         tensors[ObjectIdentifier(tensor)] = copy
         return copy
     }
@@ -70,8 +71,8 @@ private struct DeepCopyMemo {
 extension Linear: ReplicableModule {
     /// A layer of the same sizes, bias, dtype and printed name.
     public func makeReplica() throws -> Module {
-        try Linear(inFeatures, outFeatures, bias: parameter("bias") != nil, dtype: parameter("weight")?.dtype ?? .float32,
-                   printedName: typeName)
+        try Linear(inFeatures, outFeatures, bias: parameter("bias") != nil,
+                   dtype: parameter("weight")?.dtype ?? .float32, printedName: typeName)
     }
 }
 

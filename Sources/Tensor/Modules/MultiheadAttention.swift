@@ -165,7 +165,8 @@ public final class MultiheadAttention: Module, ReplicableModule {
         try MultiheadAttention(
             embedDim, numHeads, dropout: dropout, bias: parameter("in_proj_bias") != nil,
             addBiasKV: parameter("bias_k") != nil, addZeroAttn: addZeroAttn, kdim: kdim, vdim: vdim,
-            batchFirst: batchFirst, dtype: (parameter("in_proj_weight") ?? parameter("q_proj_weight"))?.dtype ?? .float32)
+            batchFirst: batchFirst,
+            dtype: (parameter("in_proj_weight") ?? parameter("q_proj_weight"))?.dtype ?? .float32)
     }
 
     /// MultiheadAttention needs a key and a value: calling it with one tensor fails as in PyTorch.

@@ -79,5 +79,30 @@ public final class Transformer: Module, ReplicableModule {
             + "positional argument: 'tgt'"))
     }
 
+    /// A module of the same configuration, for `deepCopy`.
     public func makeReplica() throws -> Module { Transformer(replicating: self) }
+}
+
+extension Transformer {
+    /// A square causal mask: -inf above the diagonal, 0 elsewhere (`Transformer.generate_square_subsequent_mask`).
+    public static func generateSquareSubsequentMask(_ size: Int, dtype: DType = .defaultFloat) throws -> Tensor {
+        try Tensor.full([size, size], .float(-.infinity), dtype: dtype).triu(1)
+    }
+
+    /// Whether `mask` is the causal mask of `size` (PyTorch's `_detect_is_causal_mask`); an explicit hint wins.
+    static func detectIsCausal(_ mask: Tensor?, hint: Bool?, size: Int?) throws -> Bool {
+        if let hint { return hint }
+        guard let mask else { return false }
+        let length = try size ?? mask.checkedSize(-2)
+        let causal = try generateSquareSubsequentMask(length, dtype: mask.dtype)
+        guard mask.shape == causal.shape else { return false }
+        return try mask.eq(causal).all().item() == .bool(true)
+    }
+
+    /// The sequence length PyTorch reads for causal detection (`_get_seq_len`).
+    static func sequenceLength(_ input: Tensor, batchFirst: Bool) -> Int? {
+        if input.rank == 2 { return input.shape[0] }
+        let dim = batchFirst ? 1 : 0
+        return dim < input.rank ? input.shape[dim] : nil
+    }
 }

@@ -51,5 +51,6 @@ public final class TransformerDecoder: Module, ReplicableModule {
             + "positional argument: 'memory'"))
     }
 
+    /// A module of the same configuration, for `deepCopy`.
     public func makeReplica() throws -> Module { TransformerDecoder(replicating: self) }
 }

@@ -99,6 +99,7 @@ public final class TransformerDecoderLayer: Module, ReplicableModule {
         return try child("dropout3")(try child("linear2")(try child("dropout")(hidden)))
     }
 
+    /// A module of the same configuration, for `deepCopy`.
     public func makeReplica() throws -> Module {
         try TransformerDecoderLayer(
             dModel: dModel, nhead: nhead, dimFeedforward: dimFeedforward, dropout: dropoutProbability,

@@ -79,6 +79,7 @@ public final class TransformerEncoder: Module, ReplicableModule {
         return output
     }
 
+    /// `forward(src)` with no masks.
     public override func forward(_ input: Tensor) throws -> Tensor { try forward(input, mask: nil) }
 
     /// Whether PyTorch would convert to nested tensors: the layers allow it, eval mode, a batched input, the padding
@@ -111,5 +112,6 @@ public final class TransformerEncoder: Module, ReplicableModule {
         return true
     }
 
+    /// A module of the same configuration, for `deepCopy`.
     public func makeReplica() throws -> Module { TransformerEncoder(replicating: self) }
 }

@@ -74,6 +74,7 @@ public final class TransformerEncoderLayer: Module, ReplicableModule {
         return x
     }
 
+    /// `forward(src)` with no masks.
     public override func forward(_ input: Tensor) throws -> Tensor { try forward(input, srcMask: nil) }
 
     private func selfAttentionBlock(
@@ -111,6 +112,7 @@ public final class TransformerEncoderLayer: Module, ReplicableModule {
         return !arguments.contains { $0.requiresGrad }
     }
 
+    /// A module of the same configuration, for `deepCopy`.
     public func makeReplica() throws -> Module {
         try TransformerEncoderLayer(
             dModel: dModel, nhead: nhead, dimFeedforward: dimFeedforward, dropout: dropoutProbability,
@@ -120,12 +122,6 @@ public final class TransformerEncoderLayer: Module, ReplicableModule {
 }
 
 extension Module {
-    /// Applies a layer's activation; a module activation is read back from the `activation` child, so a copy or a
-    /// replacement is the one used.
-    func applyActivation(_ activation: TransformerActivation, _ x: Tensor) throws -> Tensor {
-        if case .module = activation, let module = submodule("activation") { return try module(x) }
-        return try activation(x)
-    }
 
     /// The submodule registered under `name`, as an error naming it if a user removed it.
     func child(_ name: String) throws -> Module {

@@ -233,7 +233,8 @@ struct NamedTensor: Decodable {
 
 /// Asserts a module's state dict has the fixture's names, in order, and exactly its values.
 func assertState(
-    _ module: Module, equals expected: [NamedTensor], _ label: String, file: StaticString = #filePath, line: UInt = #line
+    _ module: Module, equals expected: [NamedTensor], _ label: String, file: StaticString = #filePath,
+    line: UInt = #line
 ) {
     let state = module.stateDict()
     XCTAssertEqual(state.map(\.name), expected.map(\.name), "state dict names of \(label)", file: file, line: line)

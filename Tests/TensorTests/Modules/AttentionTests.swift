@@ -102,7 +102,8 @@ final class AttentionTests: XCTestCase {
         let out = try Functional.scaledDotProductAttention(q, k, v)
         try out.sum().backward(createGraph: true)
         XCTAssertEqual(q.grad?.gradFn?.name, "NotImplemented")
-        assertTensorError("derivative for aten::_scaled_dot_product_flash_attention_for_cpu_backward is not implemented") {
+        let message = "derivative for aten::_scaled_dot_product_flash_attention_for_cpu_backward is not implemented"
+        assertTensorError(message) {
             try q.grad?.sum().backward()
         }
     }
@@ -332,5 +333,42 @@ final class AttentionTests: XCTestCase {
         // d²s₀/dy₀² = s₀(1 - s₀)(1 - 2s₀).
         let s0 = s.doubles[0]
         XCTAssertEqual(y.grad?.doubles[0] ?? 0, s0 * (1 - s0) * (1 - 2 * s0), accuracy: 1e-12)
+    }
+
+    /// The kernel's vectorised `exp` against the C library's over the range softmax feeds it (x ≤ 0): within two
+    /// ulps where the result is normal, zero below, NaN for NaN.
+    func testVectorisedExponentialIsAccurate() throws {
+        var worst = 0
+        var x: Float = -87.3
+        while x <= 0 {
+            var lanes = SIMD8<Float>()
+            for lane in 0..<8 { lanes[lane] = x + Float(lane) * 1e-3 }
+            let result = AttentionExp.exp(lanes)
+            for lane in 0..<8 {
+                let expected = Foundation.expf(lanes[lane])
+                let ulps = Int(abs(Int64(result[lane].bitPattern) - Int64(expected.bitPattern)))
+                worst = max(worst, ulps)
+            }
+            x += 0.0137
+        }
+        XCTAssertLessThanOrEqual(worst, 2)
+        let special = AttentionExp.exp(SIMD8<Float>(0, -0.0, -.infinity, .nan, -100, -87.5, -1e-30, -1))
+        XCTAssertEqual(special[0], 1)
+        XCTAssertEqual(special[1], 1)
+        XCTAssertEqual(special[2], 0)
+        XCTAssertTrue(special[3].isNaN)
+        XCTAssertEqual(special[4], 0)
+        XCTAssertEqual(special[5], 0)
+        XCTAssertEqual(special[6], 1)
+        XCTAssertEqual(special[7], Foundation.expf(-1), accuracy: 1e-7)
+        var row: [Float] = (0..<21).map { -Float($0) * 0.5 }
+        let sum = row.withUnsafeMutableBufferPointer { AttentionExp.exponentiate($0.baseAddress!, 21, subtracting: 1) }
+        let expected = (0..<21).map { Foundation.expf(-Float($0) * 0.5 - 1) }
+        XCTAssertEqual(sum, expected.reduce(0, +), accuracy: 1e-6)
+        for (a, e) in zip(row, expected) { XCTAssertEqual(a, e, accuracy: e * 3e-7) }
+        var withNaN: [Float] = [1, .nan, 3, 2, 0, 0, 0, 0, 0, 5]
+        XCTAssertTrue(AttentionExp.maximum(&withNaN, 10).isNaN)
+        var plain: [Float] = [1, -3, 3, 2, 0, 0, 0, 0, 0, 5, 4]
+        XCTAssertEqual(AttentionExp.maximum(&plain, 11), 5)
     }
 }

@@ -153,7 +153,8 @@ final class TransformerTests: XCTestCase {
     /// Deep copies: same types and values, separate tensors, shared things stay shared, no generator draws.
     func testDeepCopy() throws {
         Generator.default.manualSeed(5)
-        let layer = try TransformerEncoderLayer(dModel: 8, nhead: 2, dimFeedforward: 16, activation: .module(GELUStand()))
+        let layer = try TransformerEncoderLayer(dModel: 8, nhead: 2, dimFeedforward: 16,
+                                                activation: .module(GELUStand()))
         let stateBefore = Generator.default.state
         let copy = try layer.deepCopy()
         XCTAssertEqual(Generator.default.state, stateBefore)
