@@ -371,4 +371,100 @@ final class AttentionTests: XCTestCase {
         var plain: [Float] = [1, -3, 3, 2, 0, 0, 0, 0, 0, 5, 4]
         XCTAssertEqual(AttentionExp.maximum(&plain, 11), 5)
     }
+
+    // MARK: Primitives with hand-written backwards
+
+    func testPrimitiveBackwardsMatchFiniteDifferences() throws {
+        func values(_ shape: [Int], _ seed: Double) throws -> Tensor {
+            let count = shape.reduce(1, *)
+            return try Tensor((0..<count).map { sin(Double($0) * 0.9 + seed) }, shape: shape)
+        }
+        // baddbmm with a broadcast input.
+        try assertGradientsMatchFiniteDifferences(
+            [try values([1, 3, 4], 0.1), try values([2, 3, 5], 0.2), try values([2, 5, 4], 0.3)]) { x in
+            let out = try Tensor.baddbmm(x[0], x[1], x[2])
+            if GradMode.isEnabled { XCTAssertEqual(out.gradFn?.name, "BaddbmmBackward0") }
+            return out
+        }
+        // Safe softmax, with a slice that is all -inf (zero output, zero gradient).
+        let masked = try Tensor([0, 0, 0, -Double.infinity, -.infinity, -.infinity, 0, -.infinity, 0], shape: [3, 3])
+        try assertGradientsMatchFiniteDifferences([try values([3, 3], 0.4)]) { x in
+            let out = try x[0].add(masked).safeSoftmax(dim: -1)
+            if GradMode.isEnabled { XCTAssertEqual(out.gradFn?.name, "SafeSoftmaxBackward0") }
+            return out
+        }
+        try assertGradientsMatchFiniteDifferences([try values([2, 3], 0.5)]) { x in
+            let out = try x[0].scaledByScalar(-0.7)
+            if GradMode.isEnabled { XCTAssertEqual(out.gradFn?.name, "MulBackward1") }
+            return out
+        }
+        // The composed path end to end, with a mask that needs a gradient.
+        try assertGradientsMatchFiniteDifferences(
+            [try values([2, 3, 4], 0.6), try values([2, 5, 4], 0.7), try values([2, 5, 3], 0.8),
+             try values([3, 5], 0.9)]) { x in
+            let out = try Functional.scaledDotProductAttention(x[0], x[1], x[2], attnMask: x[3])
+            if GradMode.isEnabled { XCTAssertEqual(out.gradFn?.name, "UnsafeViewBackward0") }
+            return out
+        }
+    }
+
+    /// Multi-head attention composed of primitives, in float64, with every mask kind and bias key/value.
+    func testMultiheadAttentionMatchesFiniteDifferences() throws {
+        Generator.default.manualSeed(11)
+        let module = try MultiheadAttention(4, 2, addBiasKV: true, kdim: 3, vdim: 5, dtype: .float64)
+        let q = try Tensor.randn([3, 2, 4], dtype: .float64)
+        let k = try Tensor.randn([4, 2, 3], dtype: .float64)
+        let v = try Tensor.randn([4, 2, 5], dtype: .float64)
+        let padding = try Tensor([false, true, false, false, false, false, false, true], shape: [2, 4])
+        let mask = try Tensor.randn([3, 4], dtype: .float64)
+        for needWeights in [true, false] {
+            try assertGradientsMatchFiniteDifferences([q, k, v] + module.parameters().map { $0.detach() }) { x in
+                let (out, weights) = try Self.functionalMHA(module, x, padding: padding, mask: mask,
+                                                            needWeights: needWeights)
+                return try weights.map { try out.sum().add($0.sum()) } ?? out
+            }
+        }
+    }
+
+    /// The module's computation through `F.multi_head_attention_forward` with explicit parameter tensors, so the
+    /// finite-difference check can perturb them.
+    private static func functionalMHA(
+        _ module: MultiheadAttention, _ x: [Tensor], padding: Tensor, mask: Tensor, needWeights: Bool
+    ) throws -> (Tensor, Tensor?) {
+        let names = module.namedParameters().map(\.name)
+        let parameter = { (name: String) -> Tensor? in names.firstIndex(of: name).map { x[3 + $0] } }
+        guard let outWeight = parameter("out_proj.weight") else { throw FixtureError.missing("out_proj.weight") }
+        return try Functional.multiHeadAttentionForward(
+            query: x[0], key: x[1], value: x[2], embedDimToCheck: 4, numHeads: 2, inProjWeight: nil,
+            inProjBias: parameter("in_proj_bias"), biasK: parameter("bias_k"), biasV: parameter("bias_v"),
+            addZeroAttn: false, dropoutP: 0, outProjWeight: outWeight, outProjBias: parameter("out_proj.bias"),
+            keyPaddingMask: padding, needWeights: needWeights, attnMask: mask, useSeparateProjWeight: true,
+            qProjWeight: parameter("q_proj_weight"), kProjWeight: parameter("k_proj_weight"),
+            vProjWeight: parameter("v_proj_weight"))
+    }
+
+    /// Dropout on the attention weights while training: the averaged weights still sum to one in expectation,
+    /// change from call to call, and vanish in eval mode.
+    func testMultiheadAttentionDropoutWhileTraining() throws {
+        Generator.default.manualSeed(2)
+        let module = try MultiheadAttention(8, 2, dropout: 0.4, batchFirst: true)
+        let x = try Tensor.randn([2, 6, 8])
+        var total = 0.0
+        var outputs: [[Double]] = []
+        for _ in 0..<200 {
+            let (out, weights) = try module.forward(x, x, x)
+            total += try weights?.sum().item().doubleValue ?? 0
+            outputs.append(out.doubles)
+        }
+        // 2 batches × 6 queries, each row summing to 1 in expectation.
+        XCTAssertEqual(total / 200 / 12, 1, accuracy: 0.03)
+        XCTAssertNotEqual(outputs[0], outputs[1])
+        let (fused, _) = try module.forward(x, x, x, needWeights: false)
+        XCTAssertEqual(fused.shape, [2, 6, 8])
+        module.eval()
+        let (first, weights) = try module.forward(x, x, x)
+        let (second, _) = try module.forward(x, x, x)
+        XCTAssertEqual(first.doubles, second.doubles)
+        assertClose(try weights?.sum(dims: [-1]).doubles ?? [], [Double](repeating: 1, count: 12), rtol: 1e-6)
+    }
 }
