@@ -467,8 +467,24 @@ attn_out, attn_weights = mha(x, x, x)
 seed_cells["parallel"] = {"x": enc(x), "rnn_shapes": [list(p.shape) for p in rnn.parameters()],
                           "out": res(attn_out), "weights": res(attn_weights)}
 
+# F.multi_head_attention_forward called directly, with a static key and value.
+gen = torch.Generator().manual_seed(77)
+fn_inputs = {"query": torch.randn(2, 1, 4, generator=gen), "static_k": torch.randn(2, 3, 2, generator=gen),
+             "static_v": torch.randn(2, 3, 2, generator=gen), "in_proj_weight": torch.randn(12, 4, generator=gen),
+             "in_proj_bias": torch.randn(12, generator=gen), "out_proj_weight": torch.randn(4, 4, generator=gen),
+             "out_proj_bias": torch.randn(4, generator=gen), "key_padding_mask": torch.tensor([[False, True, False]])}
+leaves = {n: (t.clone().requires_grad_() if t.dtype.is_floating_point else t) for n, t in fn_inputs.items()}
+out, w = F.multi_head_attention_forward(
+    leaves["query"], leaves["query"], leaves["query"], 4, 2, leaves["in_proj_weight"], leaves["in_proj_bias"], None,
+    None, False, 0.0, leaves["out_proj_weight"], leaves["out_proj_bias"], training=False,
+    key_padding_mask=leaves["key_padding_mask"], static_k=leaves["static_k"], static_v=leaves["static_v"])
+weighted_loss(out, w).backward()
+mha_functional = {"inputs": {n: enc(t) for n, t in fn_inputs.items()}, "out": res(out), "weights": res(w),
+                  "grads": {n: res(t.grad) for n, t in leaves.items() if t.grad is not None}}
+
 print(len(mha_cases), "mha cases,", len(mha_errors), "mha errors")
-payload.update({"mha_inits": mha_inits, "mha": mha_cases, "mha_errors": mha_errors, "seed_cells": seed_cells})
+payload.update({"mha_inits": mha_inits, "mha": mha_cases, "mha_errors": mha_errors, "seed_cells": seed_cells,
+                "mha_functional": mha_functional})
 
 write("attention", payload)
 

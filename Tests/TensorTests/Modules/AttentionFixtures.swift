@@ -192,9 +192,19 @@ struct AttentionFixtures: Decodable {
     let mha: [MHACase]
     let mhaErrors: [MHAError]
     let seedCells: SeedCells
+    let mhaFunctional: FunctionalCase
+
+    /// A direct `F.multi_head_attention_forward` call with a static key and value.
+    struct FunctionalCase: Decodable {
+        let inputs: [String: FixtureTensor]
+        let out: FixtureTensor
+        let weights: FixtureTensor
+        let grads: [String: FixtureTensor]
+    }
 
     enum CodingKeys: String, CodingKey {
         case sdpa, mha
+        case mhaFunctional = "mha_functional"
         case sdpaErrors = "sdpa_errors"
         case mhaInits = "mha_inits"
         case mhaErrors = "mha_errors"

@@ -467,4 +467,39 @@ final class AttentionTests: XCTestCase {
         XCTAssertEqual(first.doubles, second.doubles)
         assertClose(try weights?.sum(dims: [-1]).doubles ?? [], [Double](repeating: 1, count: 12), rtol: 1e-6)
     }
+
+    func testFunctionalMultiheadAttentionWithStaticKeyValueMatchesPyTorch() throws {
+        let c = try AttentionFixtures.shared.get().mhaFunctional
+        var x: [String: Tensor] = [:]
+        for (name, tensor) in c.inputs {
+            let value = try tensor.tensor()
+            x[name] = value.dtype.isFloatingPoint ? try value.requiresGrad_() : value
+        }
+        func input(_ name: String) throws -> Tensor {
+            guard let tensor = x[name] else { throw FixtureError.missing(name) }
+            return tensor
+        }
+        let query = try input("query")
+        let (out, weights) = try Functional.multiHeadAttentionForward(
+            query: query, key: query, value: query, embedDimToCheck: 4, numHeads: 2,
+            inProjWeight: try input("in_proj_weight"), inProjBias: try input("in_proj_bias"), biasK: nil, biasV: nil,
+            addZeroAttn: false, dropoutP: 0, outProjWeight: try input("out_proj_weight"),
+            outProjBias: try input("out_proj_bias"), training: false, keyPaddingMask: try input("key_padding_mask"),
+            staticKeyValue: .init(key: try input("static_k"), value: try input("static_v")))
+        assertTensor(out, equals: c.out, rtol: 2e-5, atol: 2e-6, "output")
+        assertTensor(weights, equals: c.weights, rtol: 2e-5, atol: 2e-6, "weights")
+        try fixtureLoss([out] + (weights.map { [$0] } ?? [])).backward()
+        for (name, expected) in c.grads {
+            assertTensor(x[name]?.grad, equals: expected, rtol: 2e-5, atol: 2e-6, "grad of \(name)")
+        }
+        XCTAssertThrowsError(try Functional.multiHeadAttentionForward(
+            query: query, key: query, value: query, embedDimToCheck: 4, numHeads: 2,
+            inProjWeight: try input("in_proj_weight"), inProjBias: nil, biasK: try Tensor.zeros([1, 1, 4]),
+            biasV: try Tensor.zeros([1, 1, 4]), addZeroAttn: false, dropoutP: 0,
+            outProjWeight: try input("out_proj_weight"), outProjBias: nil,
+            staticKeyValue: .init(key: try input("static_k")))) {
+            XCTAssertEqual(($0 as? TensorError)?.message, "bias cannot be added to static key.")
+            XCTAssertEqual(($0 as? TensorError)?.kind, .assertionError)
+        }
+    }
 }
