@@ -1,5 +1,3 @@
-import Foundation
-
 extension Functional {
     /// `softmax(query @ keyᵀ * scale + mask) @ value` over the last two dimensions, with any batch dimensions in
     /// front (`F.scaled_dot_product_attention`).

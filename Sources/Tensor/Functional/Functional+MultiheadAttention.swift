@@ -1,5 +1,3 @@
-import Foundation
-
 extension Functional {
     /// The static key and value that replace the projected ones, when given.
     public struct StaticKeyValue {

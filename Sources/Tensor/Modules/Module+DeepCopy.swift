@@ -9,7 +9,8 @@ extension Module {
     /// A copy of the whole module tree (`copy.deepcopy`): modules of the same types and configuration, training
     /// flags, and new parameters and buffers holding the same values (parameters keep `requires_grad`). Modules and
     /// tensors shared within the tree are shared in the copy too. Drawing nothing from the generator, as in
-    /// PyTorch: any draws made while building replicas are undone.
+    /// PyTorch: any draws made while building replicas are undone. A module without parameters, buffers or children
+    /// that does not conform to `ReplicableModule` is shared rather than copied.
     public func deepCopy() throws -> Module {
         let generator = Generator.default
         let saved = generator.state
@@ -25,6 +26,10 @@ extension Module {
             copy = try replicable.makeReplica()
         } else if type(of: self) == Module.self {
             copy = Module()
+        } else if parameterSlots.count == 0 && bufferSlots.count == 0 && moduleSlots.count == 0 {
+            // NOTE: a stateless module that cannot replicate itself (an activation) is shared rather than refused.
+            memo.modules[ObjectIdentifier(self)] = self
+            return self
         } else {
             throw ModuleError.invalidArgument(module: typeName, detail: "deepcopy of \(typeName) is not supported: it "
                 + "does not conform to ReplicableModule")

@@ -181,6 +181,21 @@ final class TransformerTests: XCTestCase {
         XCTAssertTrue(parentCopy.submodule("a") === parentCopy.submodule("b"))
         XCTAssertFalse(parentCopy.submodule("a") === shared)
         XCTAssertEqual(parentCopy.parameters().count, 2)
+        // A stateless module that cannot replicate itself is shared; one with state is refused.
+        final class Stateless: Module {}
+        final class Stateful: Module {
+            override init() {
+                super.init()
+                try? registerBuffer("count", try? Tensor.zeros([1]))
+            }
+        }
+        try parent.registerModule("c", Stateless())
+        XCTAssertTrue(try parent.deepCopy().submodule("c") === parent.submodule("c"))
+        try parent.registerModule("d", Stateful())
+        XCTAssertThrowsError(try parent.deepCopy()) {
+            XCTAssertEqual(($0 as? ModuleError)?.message,
+                           "deepcopy of Stateful is not supported: it does not conform to ReplicableModule")
+        }
     }
 
     /// Dropout inside the layers in training mode: deterministic at p = 0 and equal to eval mode; at p > 0 the
