@@ -4,7 +4,7 @@ extension Functional {
     /// `fusedKernelReproducesMath`).
     static func fusedAttention(
         _ query: Tensor, _ key: Tensor, _ value: Tensor, mask: Tensor?, isCausal: Bool, scale: Double?,
-        enableGQA: Bool
+        enableGQA: Bool, maskedRowsGiveNaN: Bool = false
     ) throws(TensorError) -> Tensor {
         let dtype = query.dtype
         let (l, e) = (query.shape[query.rank - 2], query.shape[query.rank - 1])
@@ -19,7 +19,7 @@ extension Functional {
         (q, k, v) = (try q.attentionOperand(), try k.attentionOperand(), try v.attentionOperand())
         m = try m.map { mask throws(TensorError) in mask.dtype == .bool ? mask : try mask.converted(to: dtype) }
         let layout = try AttentionLayout(batchShape: batchShape, query: q, key: k, value: v, mask: m,
-                                         scale: softmaxScale, causal: isCausal)
+                                         scale: softmaxScale, causal: isCausal, maskedRowsGiveNaN: maskedRowsGiveNaN)
         let out = try Tensor(uninitializedShape: batchShape + [l, ev], dtype: dtype)
         let logSumExp = try Tensor(uninitializedShape: batchShape + [l], dtype: dtype)
         switch dtype {

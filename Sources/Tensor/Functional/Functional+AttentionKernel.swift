@@ -94,7 +94,7 @@ enum AttentionKernel<T: AttentionElement> {
                 for r in 0..<count {
                     let row = scores + r * width
                     applyMask(layout, mask: mask, batch: b, query: start + r, row: row, width: width)
-                    lse[b * rows + start + r] = softmaxInPlace(row, width)
+                    lse[b * rows + start + r] = softmaxInPlace(row, width, nanIfMasked: layout.maskedRowsGiveNaN)
                 }
                 T.gemm(false, false, count, ev, width, 1, scores, width, vb, layout.value.rowStride, 0,
                        o + (b * rows + start) * ev, ev)
@@ -190,13 +190,13 @@ enum AttentionKernel<T: AttentionElement> {
     }
 
     /// Replaces a row of scores by its softmax and returns its log-sum-exp; a row with no finite maximum (every key
-    /// masked) becomes zeros with log-sum-exp -inf. NaN scores propagate.
+    /// masked) becomes zeros with log-sum-exp -inf, or NaNs when asked. NaN scores propagate.
     @inline(__always)
-    private static func softmaxInPlace(_ row: UnsafeMutablePointer<T>, _ width: Int) -> T {
+    static func softmaxInPlace(_ row: UnsafeMutablePointer<T>, _ width: Int, nanIfMasked: Bool) -> T {
         let largest = T.rowMaximum(row, width)
         if largest == -T.infinity {
-            for j in 0..<width { row[j] = 0 }
-            return -T.infinity
+            for j in 0..<width { row[j] = nanIfMasked ? .nan : 0 }
+            return nanIfMasked ? .nan : -T.infinity
         }
         let sum = T.exponentiate(row, width, subtracting: largest)
         let reciprocal = 1 / sum

@@ -22,6 +22,8 @@ struct AttentionLayout {
     let scale: Double
     /// Whether keys after a query's own position are masked out (top-left aligned, as PyTorch's `tril`).
     let causal: Bool
+    /// Whether a query with every key masked gives NaN (PyTorch's inference fast path) rather than zeros.
+    let maskedRowsGiveNaN: Bool
     /// How many query rows the kernel scores at once.
     let blockRows: Int
     let query: Matrices, key: Matrices, value: Matrices
@@ -30,7 +32,8 @@ struct AttentionLayout {
     /// The layout of operands prepared by `attentionOperand()` (and a mask of the kernel's element type or bool),
     /// whose batch dimensions broadcast to `batchShape`.
     init(
-        batchShape: [Int], query: Tensor, key: Tensor, value: Tensor, mask: Tensor?, scale: Double, causal: Bool
+        batchShape: [Int], query: Tensor, key: Tensor, value: Tensor, mask: Tensor?, scale: Double, causal: Bool,
+        maskedRowsGiveNaN: Bool = false
     ) throws(TensorError) {
         let (l, s) = (query.shape[query.rank - 2], key.shape[key.rank - 2])
         let (e, ev) = (query.shape[query.rank - 1], value.shape[value.rank - 1])
@@ -38,6 +41,7 @@ struct AttentionLayout {
         (queries, keys, headDim, valueDim) = (l, s, e, ev)
         self.scale = scale
         self.causal = causal
+        self.maskedRowsGiveNaN = maskedRowsGiveNaN
         // About a megabyte of float scores per block: large enough for efficient GEMMs, small next to L × S.
         blockRows = Swift.max(1, Swift.min(l, Swift.max(16, (1 << 18) / Swift.max(s, 1))))
         self.query = Self.matrices(query.shape, query.strides, batchShape: batchShape)
@@ -61,6 +65,7 @@ struct AttentionLayout {
         (batch, queries, keys, headDim, valueDim) = (other.batch, other.queries, other.keys, other.headDim,
                                                       other.valueDim)
         (scale, causal, blockRows, mask) = (other.scale, other.causal, other.blockRows, other.mask)
+        maskedRowsGiveNaN = other.maskedRowsGiveNaN
         (self.query, self.key, self.value) = (query, key, value)
     }
 

@@ -51,3 +51,64 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// Softmax over the last dimension of freshly computed attention scores (`SoftmaxBackward0`), through the fused
+    /// kernel's vectorised rows: in place when nothing is recorded, so the weights cost no second L × S buffer. A row
+    /// of -inf gives NaN, as `softmax` does.
+    func attentionWeightsSoftmax() throws(TensorError) -> Tensor {
+        guard dtype.isFloatingPoint, rank >= 1, isContiguous, count > 0 else { return try softmax(dim: -1) }
+        let recording = GradMode.isEnabled && requiresGrad
+        let out = recording ? try Tensor(uninitializedShape: shape, dtype: dtype) : self
+        if recording { Cast.copy(self, into: out) }
+        let width = shape[rank - 1]
+        switch dtype {
+        case .float32: Self.softmaxRows(out.pointer(as: Float.self), rows: count / width, width: width)
+        case .float64: Self.softmaxRows(out.pointer(as: Double.self), rows: count / width, width: width)
+        case .int64, .bool: break
+        }
+        if recording {
+            let dim = rank - 1
+            out.recordGradient("SoftmaxBackward0", inputs: [self], saving: [out]) { grad, saved throws(TensorError) in
+                [try Tensor.softmaxBackward(grad, output: saved[0], dim: dim, log: false)]
+            }
+        } else {
+            bumpVersion()
+        }
+        return out
+    }
+
+    private static func softmaxRows<T: AttentionElement>(_ data: UnsafeMutablePointer<T>, rows: Int, width: Int) {
+        for row in 0..<rows { _ = AttentionKernel<T>.softmaxInPlace(data + row * width, width, nanIfMasked: true) }
+    }
+
+    /// The mean over dimension 1 of `[N, heads, L, S]` weights, summed head by head into one `[N, L, S]` buffer
+    /// (unrecorded: for inference, where `mean` would accumulate through a buffer of doubles as large again).
+    func averagingHeads() throws(TensorError) -> Tensor {
+        guard rank == 4, isContiguous, dtype.isFloatingPoint, !(GradMode.isEnabled && requiresGrad) else {
+            return try mean(dims: [1])
+        }
+        let (batch, heads, plane) = (shape[0], shape[1], shape[2] * shape[3])
+        let out = try Tensor(zerosShape: [batch, shape[2], shape[3]], dtype: dtype)
+        switch dtype {
+        case .float32: Self.averageHeads(pointer(as: Float.self), out.pointer(as: Float.self), batch, heads, plane)
+        case .float64: Self.averageHeads(pointer(as: Double.self), out.pointer(as: Double.self), batch, heads, plane)
+        case .int64, .bool: break
+        }
+        return out
+    }
+
+    private static func averageHeads<T: TensorFloat>(
+        _ x: UnsafeMutablePointer<T>, _ y: UnsafeMutablePointer<T>, _ batch: Int, _ heads: Int, _ plane: Int
+    ) {
+        for b in 0..<batch {
+            let target = y + b * plane
+            for h in 0..<heads {
+                let source = x + (b * heads + h) * plane
+                for j in 0..<plane { target[j] += source[j] }
+            }
+            let divisor = T(heads)
+            for j in 0..<plane { target[j] /= divisor }
+        }
+    }
+}

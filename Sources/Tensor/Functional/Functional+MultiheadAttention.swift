@@ -180,16 +180,15 @@ extension Functional {
         let dropout = training ? dropoutP : 0
         let attention = AttentionShape(targetLength: targetLength, sourceLength: sourceLength, batch: batch,
                                        numHeads: numHeads, headDim: headDim, isBatched: isBatched)
-        if needWeights || plainSoftmax {
-            let (output, weights) = try explicitAttention(
-                q, k, v, attnMask: attnMask, dropoutP: dropout, attention,
-                outProjWeight: outProjWeight, outProjBias: outProjBias, averageAttnWeights: averageAttnWeights,
-                isCausal: isCausal)
-            return (output, needWeights ? weights : nil)
+        if needWeights {
+            return try explicitAttention(
+                q, k, v, attnMask: attnMask, dropoutP: dropout, attention, outProjWeight: outProjWeight,
+                outProjBias: outProjBias, averageAttnWeights: averageAttnWeights, isCausal: isCausal)
         }
+        // The fast path reads only the mask, never the causal hint.
         return (try fusedHeadsAttention(q, k, v, attnMask: attnMask, dropoutP: dropout, attention,
-                                        outProjWeight: outProjWeight, outProjBias: outProjBias, isCausal: isCausal),
-                nil)
+                                        outProjWeight: outProjWeight, outProjBias: outProjBias,
+                                        isCausal: isCausal && !plainSoftmax, maskedRowsGiveNaN: plainSoftmax), nil)
     }
 
     /// The sizes the last steps of multi-head attention reshape by.
@@ -220,7 +219,7 @@ extension Functional {
     private static func explicitAttention(
         _ q: Tensor, _ k: Tensor, _ v: Tensor, attnMask: Tensor?, dropoutP: Double, _ shape: AttentionShape,
         outProjWeight: Tensor, outProjBias: Tensor?, averageAttnWeights: Bool, isCausal: Bool
-    ) throws(TensorError) -> (Tensor, Tensor) {
+    ) throws(TensorError) -> (Tensor, Tensor?) {
         let e = q.shape[2]
         let scaled = try q.mul(Tensor.wrapping(.float((1.0 / Double(e)).squareRoot())))
         if isCausal && attnMask == nil {
@@ -233,14 +232,14 @@ extension Functional {
         } else {
             weights = try scaled.bmm(k.transpose(-2, -1))
         }
-        weights = try weights.softmax(dim: -1)
+        weights = try weights.attentionWeightsSoftmax()
         if dropoutP > 0 { weights = try dropout(weights, p: dropoutP) }
         var output = try weights.bmm(v).transpose(0, 1).reshape([shape.targetLength * shape.batch, shape.headDim
             * shape.numHeads])
         output = try linear(output, weight: outProjWeight, bias: outProjBias)
         output = try output.view([shape.targetLength, shape.batch, output.shape[1]])
         weights = try weights.view([shape.batch, shape.numHeads, shape.targetLength, shape.sourceLength])
-        if averageAttnWeights { weights = try weights.mean(dims: [1]) }
+        if averageAttnWeights { weights = try weights.averagingHeads() }
         if !shape.isBatched {
             output = try output.squeeze(1)
             weights = try weights.squeeze(0)
@@ -249,20 +248,26 @@ extension Functional {
     }
 
     /// Attention through `scaled_dot_product_attention` on `[N, heads, L, head_dim]` views, then the
-    /// out-projection.
+    /// out-projection. With `maskedRowsGiveNaN` (PyTorch's inference fast path, which records no gradient) the fused
+    /// kernel runs directly, giving NaN for a query with every key masked.
     private static func fusedHeadsAttention(
         _ q: Tensor, _ k: Tensor, _ v: Tensor, attnMask: Tensor?, dropoutP: Double, _ shape: AttentionShape,
-        outProjWeight: Tensor, outProjBias: Tensor?, isCausal: Bool
+        outProjWeight: Tensor, outProjBias: Tensor?, isCausal: Bool, maskedRowsGiveNaN: Bool
     ) throws(TensorError) -> Tensor {
         let (batch, heads, length) = (shape.batch, shape.numHeads, shape.targetLength)
         let mask = try attnMask.map { mask throws(TensorError) in
             mask.shape[0] == 1 && mask.rank == 3
                 ? try mask.unsqueeze(0) : try mask.view([batch, heads, -1, shape.sourceLength])
         }
-        let attended = try scaledDotProductAttention(
-            q.view([batch, heads, length, shape.headDim]), k.view([batch, heads, shape.sourceLength, shape.headDim]),
-            v.view([batch, heads, shape.sourceLength, shape.headDim]), attnMask: mask, dropoutP: dropoutP,
-            isCausal: isCausal)
+        let views = (q: try q.view([batch, heads, length, shape.headDim]),
+                     k: try k.view([batch, heads, shape.sourceLength, shape.headDim]),
+                     v: try v.view([batch, heads, shape.sourceLength, shape.headDim]))
+        let empty = views.q.count == 0 || views.k.count == 0 || views.v.count == 0
+        let attended = maskedRowsGiveNaN && !empty
+            ? try fusedAttention(views.q, views.k, views.v, mask: mask, isCausal: isCausal, scale: nil,
+                                 enableGQA: false, maskedRowsGiveNaN: true)
+            : try scaledDotProductAttention(views.q, views.k, views.v, attnMask: mask, dropoutP: dropoutP,
+                                            isCausal: isCausal)
         var output = try attended.permute([2, 0, 1, 3]).reshape([batch * length, heads * shape.headDim])
         output = try linear(output, weight: outProjWeight, bias: outProjBias)
         output = try output.view([length, batch, output.shape[1]])
