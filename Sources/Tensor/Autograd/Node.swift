@@ -19,6 +19,13 @@ public final class Node {
     private var savedVersions: [Int]
     /// For saved tensors that are outputs, the node PyTorch names when one was overwritten ("output 0 of Exp").
     private var savedOutputNames: [Int: String] = [:]
+    /// Saved tensors that are this node's own output. They are held as aliases without a grad_fn, so that an output
+    /// and its node do not keep each other alive when no backward ever runs (PyTorch's saved variables likewise
+    /// drop the grad_fn of a saved output); `apply` hands them back with this node attached.
+    private var savedOutputIndices: Set<Int> = []
+    /// For an output rebound to a view written in place, the view itself, unowned: its history is rebuilt from its
+    /// base when read, and holding it would keep the base alive through this node.
+    private var savedViews: [Int: WeakTensor] = [:]
     private var released = false
     private let backwardFunction: ((Tensor, [Tensor]) throws(TensorError) -> [Tensor?])?
 
@@ -86,20 +93,31 @@ public final class Node {
                 typeName: tensor.dtype.legacyTypeName, shape: tensor.shape,
                 node: producer.map(Node.forwardName), version: tensor.storage.version, expected: version)
         }
-        return try backwardFunction(grad, saved)
+        guard GradMode.isEnabled && !savedOutputIndices.isEmpty else { return try backwardFunction(grad, saved) }
+        // A recorded backward (create_graph) sees the outputs with their history, as they were saved.
+        var unpacked = saved
+        for index in savedOutputIndices {
+            unpacked[index] = savedViews[index]?.tensor ?? saved[index].alias(gradFn: self)
+        }
+        return try backwardFunction(grad, unpacked)
     }
 
-    /// Marks the saved tensors that are this node's own output.
+    /// Marks the saved tensors that are this node's own output, keeping them as aliases without this node.
     func markSavedOutput(_ output: Tensor) {
-        for (index, tensor) in saved.enumerated() where tensor === output { savedOutputNames[index] = name }
+        for (index, tensor) in saved.enumerated() where tensor === output {
+            savedOutputNames[index] = name
+            saved[index] = output.alias(gradFn: nil)
+            savedOutputIndices.insert(index)
+        }
     }
 
     /// After an in-place op wrote `result` into `target`, saves `target` in its place at its new version, as PyTorch
     /// saves the written tensor itself. `outputName` is the node a later overwrite is blamed on (for a view, its
     /// `AsStridedBackward0`).
     func rebindSaved(_ result: Tensor, to target: Tensor, outputName: String) {
-        for (index, tensor) in saved.enumerated() where tensor === result {
-            saved[index] = target
+        for index in savedOutputIndices {
+            saved[index] = target.alias(gradFn: nil)
+            savedViews[index] = target.isView ? WeakTensor(tensor: target) : nil
             savedVersions[index] = target.storage.version
             savedOutputNames[index] = outputName
         }
@@ -120,6 +138,23 @@ public final class Node {
         saved = []
         savedVersions = []
         released = true
+    }
+}
+
+/// A tensor held without keeping it alive.
+private struct WeakTensor {
+    weak var tensor: Tensor?
+}
+
+extension Tensor {
+    /// Another tensor object over the same elements whose history is `gradFn` (none for nil).
+    fileprivate func alias(gradFn node: Node?) -> Tensor {
+        let alias = Tensor(storage: storage, shape: shape, strides: strides, offset: offset, dtype: dtype)
+        if let node {
+            alias.gradFn = node
+            alias.requiresGrad = true
+        }
+        return alias
     }
 }
 

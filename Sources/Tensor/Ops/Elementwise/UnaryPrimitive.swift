@@ -46,13 +46,15 @@ extension UnaryPrimitive {
         let source = try input.converted(to: computeType)
         run(source, into: out)
         if computeType.isFloatingPoint {
-            let saving = [saves.input ? input : nil, saves.output ? out : nil]
+            let (savesInput, savesOutput) = saves
+            let saving = [savesInput ? input : nil, savesOutput ? out : nil]
             let op = self
+            // The closure knows only which were saved: capturing the tensors would keep `out` alive through its node.
             out.recordGradient(backwardName, inputs: [input], saving: saving.compactMap { $0 }) {
                 grad, saved throws(TensorError) in
                 var rest = saved[...]
-                let savedInput = saving[0] == nil ? nil : rest.popFirst()
-                let savedOutput = saving[1] == nil ? nil : rest.popFirst()
+                let savedInput = savesInput ? rest.popFirst() : nil
+                let savedOutput = savesOutput ? rest.popFirst() : nil
                 return [try op.backward(grad, input: savedInput, output: savedOutput)]
             }
         }
