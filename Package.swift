@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "attend", targets: ["attend"]),
         .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Script", targets: ["Script"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,9 +22,14 @@ let package = Package(
             name: "Tensor",
             dependencies: ["CBLAS"]
         ),
+        .target(
+            name: "Script",
+            dependencies: ["Tensor"]
+        ),
         .executableTarget(
             name: "attend",
             dependencies: [
+                "Script",
                 "Tensor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
