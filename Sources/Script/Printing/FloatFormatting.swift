@@ -1,109 +1,144 @@
-/// CPython's renderings of a float in the fixed, scientific and general styles, before any padding or sign option.
+/// CPython's float-to-text conversion (`PyOS_double_to_string`) in its four styles, before any width, fill or sign
+/// option is applied.
 ///
-/// Each returns the magnitude's text and whether a minus sign belongs in front, so callers can apply `+`, ` `, `z`
-/// and zero padding. NaN never carries a sign, as in CPython (`format(-nan, 'f')` is `nan`).
+/// Each style first picks significant digits, correctly rounded with ties to even on the exact binary value, then
+/// lays them out: `f` with a fixed count of places, `e` with a fixed count of significant digits, `g` with either
+/// layout by the exponent, and `r` with the shortest digits that read back (Python's `repr`).
 enum FloatFormatting {
-    /// A rendering: the text without sign, and whether the value is negative.
-    struct Parts {
+    /// The four styles.
+    enum Style {
+        /// Fixed point (`'f'`, `'F'`, `'%'`).
+        case fixed
+        /// Scientific (`'e'`, `'E'`).
+        case scientific
+        /// General (`'g'`, `'G'`, `'n'`, and `''` with a precision).
+        case general
+        /// The shortest round-tripping digits (`''` without a precision).
+        case repr
+    }
+
+    /// A rendering: the text without its sign, and whether a minus sign belongs in front.
+    struct Parts: Equatable {
         var negative: Bool
         var body: String
+
+        /// The text with its minus sign.
+        var signed: String { negative ? "-" + body : body }
     }
 
-    /// `'%.{precision}f'`: exactly `precision` digits after the point (none, and no point, for zero precision unless
-    /// `alternate` keeps it, as `#` does).
-    static func fixed(_ value: Double, precision: Int, alternate: Bool = false, upper: Bool = false) -> Parts {
-        if let special = special(value, upper: upper) { return special }
-        let (integer, fraction) = ExactDecimal(magnitudeOf: value).fixed(precision: precision)
-        var body = integer
-        if precision > 0 || alternate { body += "." }
-        body += fraction
-        return Parts(negative: value.sign == .minus, body: body)
+    /// `'%.{precision}f'` of `value`, signed.
+    static func fixed(_ value: Double, precision: Int) -> String {
+        render(value, style: .fixed, precision: precision).signed
     }
 
-    /// `'%.{precision}e'`: one digit, the point, `precision` digits, then `e`, the exponent's sign and at least two
-    /// exponent digits.
-    static func scientific(_ value: Double, precision: Int, alternate: Bool = false, upper: Bool = false) -> Parts {
-        if let special = special(value, upper: upper) { return special }
-        let (digits, exponent) = ExactDecimal(magnitudeOf: value).scientific(significant: precision + 1)
-        var body = String(digits.prefix(1))
-        if precision > 0 || alternate { body += "." }
-        body += digits.dropFirst()
-        body += exponentSuffix(exponent, upper: upper)
-        return Parts(negative: value.sign == .minus, body: body)
+    /// `'%.{precision}e'` of `value`, signed.
+    static func scientific(_ value: Double, precision: Int) -> String {
+        render(value, style: .scientific, precision: precision).signed
     }
 
-    /// `'%.{precision}g'`: `precision` significant digits (zero counts as one) in fixed notation when the exponent
-    /// is at least -4 and below the precision, scientific otherwise; trailing zeros go unless `alternate`.
-    /// `addDotZero` is the `''` presentation type's rule: a result without point or exponent gains `.0`.
-    static func general(_ value: Double, precision: Int, alternate: Bool = false, upper: Bool = false,
-                        addDotZero: Bool = false) -> Parts {
-        if let special = special(value, upper: upper) { return special }
-        let significant = max(precision, 1)
-        let decimal = ExactDecimal(magnitudeOf: value)
-        let (digits, exponent) = decimal.scientific(significant: significant)
-        var body: String
-        if exponent >= -4 && exponent < significant {
-            let fractionCount = significant - 1 - exponent
-            body = fixedLayout(digits: digits, exponent: exponent, fractionCount: fractionCount)
-            if !alternate {
-                body = trimmingFraction(body)
-            } else if !body.contains(".") {
-                body += "."
-            }
-        } else {
-            var mantissa = String(digits.prefix(1))
-            if significant > 1 || alternate { mantissa += "." + digits.dropFirst() }
-            if !alternate { mantissa = trimmingFraction(mantissa) }
-            body = mantissa + exponentSuffix(exponent, upper: upper)
-        }
-        if addDotZero && !body.contains(".") && !body.contains(upper ? "E" : "e") { body += ".0" }
-        return Parts(negative: value.sign == .minus, body: body)
-    }
-
-    /// Python's `repr` of the float's magnitude (`1e-05`, `100.0`), for the `''` presentation type without
-    /// precision and `'r'`.
-    static func repr(_ value: Double) -> Parts {
-        if value.isNaN { return Parts(negative: false, body: "nan") }
-        let text = Swift.abs(value).pythonRepr
-        return Parts(negative: value.sign == .minus, body: text)
-    }
-
-    /// Spells out infinities and NaN, or returns nil for a finite value.
-    private static func special(_ value: Double, upper: Bool) -> Parts? {
+    /// Renders a float as CPython does.
+    ///
+    /// - `alternate`: the `#` option: keep a trailing point, and in `general` style keep trailing zeros.
+    /// - `addDotZero`: the `''` presentation type's rule: a result with neither point nor exponent gains `.0`, and
+    ///   `general` style switches to an exponent one digit earlier.
+    /// - `noNegativeZero`: the `z` option: a result that rounds to zero loses its minus sign.
+    /// - `upper`: `E`, `F`, `G`: `INF`, `NAN` and `E` in capitals.
+    static func render(_ value: Double, style: Style, precision: Int, alternate: Bool = false,
+                       addDotZero: Bool = false, noNegativeZero: Bool = false, upper: Bool = false) -> Parts {
         if value.isNaN { return Parts(negative: false, body: upper ? "NAN" : "nan") }
         if value.isInfinite { return Parts(negative: value < 0, body: upper ? "INF" : "inf") }
-        return nil
-    }
+        let exact = ExactDecimal(magnitudeOf: value)
+        let rounded: ExactDecimal
+        var precision = precision
+        switch style {
+        case .fixed: rounded = exact.rounded(keeping: exact.pointPosition + precision)
+        case .scientific:
+            precision += 1
+            rounded = exact.rounded(keeping: precision)
+        case .general:
+            precision = Swift.max(precision, 1)
+            rounded = exact.rounded(keeping: precision)
+        case .repr: rounded = ExactDecimal.shortest(value)
+        }
+        // A zero result is the single digit 0 with the point after it, as dtoa reports it.
+        let digits = rounded.isZero ? [0] : rounded.digits
+        var point = rounded.isZero ? 1 : rounded.pointPosition
+        var negative = value.sign == .minus
+        if noNegativeZero && rounded.isZero { negative = false }
 
-    /// `e+05`, `e-12`, `e+123`.
-    private static func exponentSuffix(_ exponent: Int, upper: Bool) -> String {
-        let digits = String(Swift.abs(exponent))
-        return (upper ? "E" : "e") + (exponent < 0 ? "-" : "+") + (digits.count < 2 ? "0" : "") + digits
-    }
-
-    /// Lays significant digits starting at 10^exponent out with `fractionCount` digits after the point.
-    private static func fixedLayout(digits: String, exponent: Int, fractionCount: Int) -> String {
-        let characters = Array(digits)
-        var integer = ""
-        var fraction = ""
-        if exponent >= 0 {
-            for index in 0...exponent { integer.append(index < characters.count ? characters[index] : "0") }
+        var useExponent = false
+        var digitsEnd = digits.count
+        switch style {
+        case .scientific:
+            useExponent = true
+            digitsEnd = precision
+        case .fixed:
+            digitsEnd = point + precision
+        case .general:
+            if point <= -4 || point > (addDotZero ? precision - 1 : precision) { useExponent = true }
+            if alternate { digitsEnd = precision }
+        case .repr:
+            if point <= -4 || point > 16 { useExponent = true }
+        }
+        var exponent = 0
+        if useExponent {
+            exponent = point - 1
+            point = 1
+        }
+        // The output is a window [digitsStart, digitsEnd) of the digits padded with zeros on both sides, with the
+        // point inside it.
+        let digitsStart = point <= 0 ? point - 1 : 0
+        if !useExponent && addDotZero {
+            digitsEnd = Swift.max(digitsEnd, point + 1)
         } else {
-            integer = "0"
+            digitsEnd = Swift.max(digitsEnd, point)
         }
-        for offset in 0..<max(fractionCount, 0) {
-            let index = exponent + 1 + offset
-            fraction.append(index >= 0 && index < characters.count ? characters[index] : "0")
+        var body = ""
+        body.reserveCapacity(Swift.max(digitsEnd - digitsStart, 0) + 8)
+        for position in digitsStart..<Swift.max(digitsEnd, digitsStart) {
+            if position == point { body.append(".") }
+            let digit = position >= 0 && position < digits.count ? digits[position] : 0
+            body.unicodeScalars.append(Unicode.Scalar(48 + digit))
         }
-        return fraction.isEmpty ? integer : integer + "." + fraction
+        if point == digitsEnd { body.append(".") }
+        if body.last == "." && !alternate { body.removeLast() }
+        if useExponent {
+            let magnitude = String(Swift.abs(exponent))
+            body += (upper ? "E" : "e") + (exponent < 0 ? "-" : "+") + (magnitude.count < 2 ? "0" : "") + magnitude
+        }
+        return Parts(negative: negative, body: body)
     }
+}
 
-    /// Drops trailing zeros after a point, and the point if nothing follows it.
-    private static func trimmingFraction(_ text: String) -> String {
-        guard text.contains(".") else { return text }
-        var result = Substring(text)
-        while result.last == "0" { result = result.dropLast() }
-        if result.last == "." { result = result.dropLast() }
-        return String(result)
+extension ExactDecimal {
+    /// The shortest digits that read back as `value` (finite), as Python's `repr` picks them.
+    static func shortest(_ value: Double) -> ExactDecimal {
+        // Swift's description is also shortest-round-trip; only its layout differs from Python's.
+        var text = Swift.abs(value).description
+        var exponent = 0
+        if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: marker)...]) ?? 0
+            text = String(text[..<marker])
+        }
+        var digits: [UInt8] = []
+        var point = 0
+        var seenPoint = false
+        for character in text {
+            if character == "." {
+                seenPoint = true
+                continue
+            }
+            guard let digit = character.wholeNumberValue else { continue }
+            if digits.isEmpty && digit == 0 {
+                // Leading zeros move the point left once past it.
+                if seenPoint { point -= 1 }
+                continue
+            }
+            digits.append(UInt8(digit))
+            if !seenPoint { point += 1 }
+        }
+        while digits.last == 0 { digits.removeLast() }
+        if digits.isEmpty { return ExactDecimal(digits: [], pointPosition: 0) }
+        return ExactDecimal(digits: digits, pointPosition: point + exponent)
     }
 }

@@ -35,6 +35,20 @@ public enum PythonRepr {
         quoted(value, asciiOnly: true)
     }
 
+    /// `ascii(x)` given `repr(x)`: every non-ASCII code point replaced by its `\x`, `\u` or `\U` escape.
+    public static func escapingNonASCII(_ repr: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(repr.unicodeScalars.count)
+        for scalar in repr.unicodeScalars {
+            if scalar.isASCII {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += escape(scalar)
+            }
+        }
+        return result
+    }
+
     /// `repr(l)` of a list, given its elements' reprs: `[1, 2]`.
     public static func list(_ elements: [String]) -> String {
         "[" + elements.joined(separator: ", ") + "]"

@@ -48,11 +48,11 @@ extension TensorRepr {
             for number in finite {
                 let length: Int
                 if sciMode {
-                    length = Self.signed(FloatFormatting.scientific(number, precision: precision)).count
+                    length = FloatFormatting.scientific(number, precision: precision).count
                 } else if intMode {
-                    length = Self.signed(FloatFormatting.fixed(number, precision: 0)).count + 1
+                    length = FloatFormatting.fixed(number, precision: 0).count + 1
                 } else {
-                    length = Self.signed(FloatFormatting.fixed(number, precision: precision)).count
+                    length = FloatFormatting.fixed(number, precision: precision).count
                 }
                 width = Swift.max(width, length)
             }
@@ -69,12 +69,12 @@ extension TensorRepr {
         func unpadded(_ value: Scalar) -> String {
             guard floating else { return Self.plainText(value) }
             let number = value.doubleValue
-            if sciMode { return Self.signed(FloatFormatting.scientific(number, precision: precision)) }
+            if sciMode { return FloatFormatting.scientific(number, precision: precision) }
             if intMode {
-                let text = Self.signed(FloatFormatting.fixed(number, precision: 0))
+                let text = FloatFormatting.fixed(number, precision: 0)
                 return number.isFinite ? text + "." : text
             }
-            return Self.signed(FloatFormatting.fixed(number, precision: precision))
+            return FloatFormatting.fixed(number, precision: precision)
         }
 
         /// How Python's `str` shows an int or bool element.
@@ -82,12 +82,8 @@ extension TensorRepr {
             switch value {
             case .bool(let flag): return flag ? "True" : "False"
             case .int(let integer): return String(integer)
-            case .float(let number): return signed(FloatFormatting.repr(number))
+            case .float(let number): return number.pythonRepr
             }
-        }
-
-        private static func signed(_ parts: FloatFormatting.Parts) -> String {
-            parts.negative ? "-" + parts.body : parts.body
         }
     }
 }

@@ -1,15 +1,15 @@
-"""Writes printing.json: what PyTorch 2.13 prints for tensors and what CPython 3.11 gives for repr, format() and %.
+"""Writes printing.json (what PyTorch 2.13 prints for tensors) and printing_python.json (what CPython 3.11 gives for
+repr, format() and %, from python_cases.py).
 
 Run with /work/torchenv/bin/python (PyTorch 2.13 CPU, CPython 3.11); the Swift tests never need either.
 
-Sections:
+Sections of printing.json:
 - tensors: each case builds a tensor from values (or from a small integer generator, for the big ones), applies a
   list of value-preserving ops (so grad_fn names and views come out as PyTorch makes them), optionally calls
   torch.set_printoptions one or more times, and records repr(t).
 - seed: the seed notebook's cell that prints logits and softmax with grad_fn, run for real.
-- repr: repr() of floats, ints, strs and nested containers.
-- format: format(value, spec) or the error it raises.
-- percent: template % args or the error it raises.
+printing_python.json holds repr (floats, strs, containers, ranges), format (format(value, spec)) and percent
+(template % args), each outcome a string or the exception class and message.
 """
 import json
 import math
@@ -455,12 +455,15 @@ def main():
     grad_section()
     options_section()
     import python_cases
-    payload = {"tensors": TENSORS, "seed": seed_section(), **python_cases.cases()}
-    path = os.path.join(HERE, "printing.json")
+    write("printing.json", {"tensors": TENSORS, "seed": seed_section()})
+    write("printing_python.json", python_cases.cases())
+
+
+def write(name, payload):
+    path = os.path.join(HERE, name)
     with open(path, "w") as f:
         json.dump(payload, f, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    print(f"wrote {path} ({os.path.getsize(path)} bytes, {len(TENSORS)} tensors)")
-
+    print(f"wrote {path} ({os.path.getsize(path)} bytes)")
 
 if __name__ == "__main__":
     sys.path.insert(0, HERE)
