@@ -29,7 +29,7 @@ public enum PercentFormat {
                 position += 1
                 continue
             }
-            var conversion = try Conversion(parsing: scalars, at: &position, state: &state)
+            let conversion = try Conversion(parsing: scalars, at: &position, state: &state)
             let value = try state.next()
             output.append(contentsOf: try conversion.render(value, index: position - 1).unicodeScalars)
         }
@@ -184,7 +184,10 @@ extension PercentFormat {
         }
 
         /// The converted argument, padded. `index` is the conversion character's position, for errors.
-        mutating func render(_ value: FormatValue, index: Int) throws(FormatError) -> String {
+        func render(_ value: FormatValue, index: Int) throws(FormatError) -> String {
+            if width > PythonFormat.maximumLength || precision > PythonFormat.maximumLength {
+                throw FormatError.tooLong
+            }
             let text: String
             var numeric = false
             switch type {
@@ -202,9 +205,6 @@ extension PercentFormat {
                 let code = type.value
                 let shown = code >= 31 && code <= 126 ? Character(type) : "?"
                 throw .value("unsupported format character '\(shown)' (0x\(String(code, radix: 16))) at index \(index)")
-            }
-            if width > PythonFormat.maximumLength || precision > PythonFormat.maximumLength {
-                throw FormatError.tooLong
             }
             return pad(text, numeric: numeric)
         }

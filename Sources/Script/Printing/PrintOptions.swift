@@ -72,6 +72,9 @@ public struct PrintOptions: Sendable, Equatable {
     var effectivePrecision: Int { min(max(precision, 0), Self.maximumPrecision) }
     /// The edge items the formatter uses.
     var effectiveEdgeItems: Int { max(edgeItems, 0) }
+    /// The line width the formatter uses: extremes clamped so column arithmetic cannot overflow (the layout is
+    /// the same, one element per line or everything on one).
+    var effectiveLineWidth: Int { min(max(lineWidth, -(1 << 40)), 1 << 40) }
 
     /// Digits beyond this would only print zeros from the exact expansion; the cap keeps a huge value from making
     /// one element megabytes long.

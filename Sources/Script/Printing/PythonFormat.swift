@@ -95,10 +95,10 @@ public enum PythonFormat {
 extension PythonFormat {
     /// An int in base 2, 8, 10 or 16, or as a character.
     private static func integer(_ value: Int64, spec: FormatSpec) throws(FormatError) -> String {
+        if spec.precision != nil { throw .value("Precision not allowed in integer format specifier") }
         if spec.noNegativeZero {
             throw .value("Negative zero coercion (z) not allowed in integer format specifier")
         }
-        if spec.precision != nil { throw .value("Precision not allowed in integer format specifier") }
         try checkLength(spec.width)
         if spec.type == "c" {
             if spec.sign != nil { throw .value("Sign not allowed with integer format specifier 'c'") }

@@ -8,7 +8,7 @@ extension TensorRepr {
             return summary.values.first.map(formatter.format) ?? ""
         }
         if summary.isFullyElided { return "[...]" }
-        var layout = Layout(summary: summary, formatter: formatter, lineWidth: options.lineWidth)
+        let layout = Layout(summary: summary, formatter: formatter, lineWidth: options.effectiveLineWidth)
         return layout.block(dim: 0, start: 0, indent: indent)
     }
 
@@ -32,7 +32,7 @@ extension TensorRepr {
         }
 
         /// The text of the sub-tensor at dimension `dim` whose first kept element is `values[start]`.
-        mutating func block(dim: Int, start: Int, indent: Int) -> String {
+        func block(dim: Int, start: Int, indent: Int) -> String {
             let rank = summary.shape.count
             if dim == rank - 1 { return row(start: start, indent: indent) }
             let kept = summary.keptCount(dim: dim)

@@ -19,7 +19,8 @@ extension TensorRepr {
 
         /// Whether dimension `dim` prints with `...` in its middle.
         func elides(dim: Int) -> Bool {
-            summarize && shape[dim] > 2 * edgeItems
+            // `size > 2 * edgeItems`, without overflow for absurd edge counts.
+            summarize && edgeItems < (shape[dim] + 1) / 2
         }
 
         /// How many indices of dimension `dim` print.

@@ -36,7 +36,7 @@ public enum TensorRepr {
         } else if tensor.requiresGrad {
             suffixes.append("requires_grad=True")
         }
-        return withSuffixes(prefix + body, suffixes: suffixes, indent: indent, lineWidth: options.lineWidth)
+        return withSuffixes(prefix + body, suffixes: suffixes, indent: indent, lineWidth: options.effectiveLineWidth)
     }
 
     /// `torch.Size([2, 3])`, as `print(t.shape)` and `repr(t.shape)` show a shape.

@@ -112,7 +112,99 @@ def format_cases():
     for value in INTS + FLOATS + STRS + [False, WithIndex(), [1, "a"]]:
         for spec in BASIC_SPECS:
             cases.append([slot(value), spec, outcome(lambda: format(value, spec))])
+    cases += fuzz_format_cases(slot)
     return values, cases
+
+
+def random_float(rng):
+    kind = rng.randrange(4)
+    if kind == 0:
+        bits = rng.getrandbits(64)
+        x = struct.unpack("<d", struct.pack("<Q", bits))[0]
+        return x if math.isfinite(x) else 1.0
+    if kind == 1:
+        # Binary fractions: exact decimal ties for the rounding rules.
+        return rng.randint(-10**6, 10**6) / 2 ** rng.randint(0, 12)
+    if kind == 2:
+        return rng.choice([-1, 1]) * 10 ** rng.uniform(-12, 22)
+    return rng.choice([0.0, -0.0, math.inf, -math.inf, math.nan, 0.5, 1.0, 9.5, 99.95, 0.05])
+
+
+def random_int(rng):
+    return rng.choice([rng.randint(-100, 100), rng.randint(-10**6, 10**6), rng.randint(-2**63, 2**63 - 1), 0])
+
+
+def random_spec(rng, types):
+    parts = []
+    roll = rng.random()
+    if roll < 0.25:
+        parts.append(rng.choice([" ", "*", "0", "x", "€", "<", "=", "_", ","]) + rng.choice("<>=^"))
+    elif roll < 0.5:
+        parts.append(rng.choice("<>=^"))
+    if rng.random() < 0.3:
+        parts.append(rng.choice("+- "))
+    if rng.random() < 0.08:
+        parts.append("z")
+    if rng.random() < 0.2:
+        parts.append("#")
+    if rng.random() < 0.25:
+        parts.append("0")
+    if rng.random() < 0.5:
+        parts.append(str(rng.randint(0, 30)))
+    if rng.random() < 0.25:
+        parts.append(rng.choice([",", "_"]))
+    if rng.random() < 0.5:
+        parts.append("." + str(rng.randint(0, 20)))
+    if rng.random() < 0.85:
+        parts.append(rng.choice(types))
+    return "".join(parts)
+
+
+def fuzz_format_cases(slot):
+    rng = random.Random(7)
+    cases = []
+    float_types = ["e", "E", "f", "F", "g", "G", "n", "%", ""]
+    int_types = ["b", "c", "d", "o", "x", "X", "n", "e", "f", "g", "%", ""]
+    for _ in range(1500):
+        kind = rng.randrange(3)
+        if kind == 0:
+            value, spec = random_float(rng), random_spec(rng, float_types)
+        elif kind == 1:
+            value, spec = random_int(rng), random_spec(rng, int_types)
+        else:
+            value, spec = rng.choice(STRS + ["x", "abcdefghij"]), random_spec(rng, ["s", "s", ""])
+        cases.append([slot(value), spec, outcome(lambda: format(value, spec))])
+    return cases
+
+
+def fuzz_percent_cases(add):
+    rng = random.Random(11)
+    for _ in range(800):
+        conversion = rng.choice("diouxXeEfFgGcrsa")
+        flags = "".join(rng.sample("-+ #0", rng.randint(0, 3)))
+        args = []
+        width = ""
+        if rng.random() < 0.15:
+            width = "*"
+            args.append(rng.randint(-12, 12))
+        elif rng.random() < 0.5:
+            width = str(rng.randint(0, 20))
+        precision = ""
+        if rng.random() < 0.15:
+            precision = ".*"
+            args.append(rng.randint(-3, 12))
+        elif rng.random() < 0.5:
+            precision = "." + str(rng.randint(0, 15))
+        if conversion in "diouxXc":
+            value = random_int(rng) if rng.random() < 0.8 else rng.choice([random_float(rng), True, "a"])
+            if conversion == "c" and isinstance(value, int) and rng.random() < 0.7:
+                value = rng.randint(32, 0x2FFF)
+        elif conversion in "eEfFgG":
+            value = random_float(rng) if rng.random() < 0.85 else rng.choice([random_int(rng), False])
+        else:
+            value = rng.choice([random_int(rng), random_float(rng), rng.choice(STRS), None, True])
+        args.append(value)
+        add("<%" + flags + width + precision + conversion + ">", tuple(args))
 
 
 def percent_cases():
@@ -171,6 +263,7 @@ def percent_cases():
                 for precision in ["", ".0", ".3"]:
                     for value in [-42, 3.14159]:
                         add("%" + flags + width + precision + conversion, (value,))
+    fuzz_percent_cases(add)
     return values, cases
 
 
