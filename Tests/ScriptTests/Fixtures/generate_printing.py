@@ -489,7 +489,9 @@ def seed_section():
     E = nn.Linear(d_model, vocab_size, bias=False)
     logits = E(y_t_hat)
     probs = F.softmax(logits, dim=-1)
-    return {"logits": repr(logits), "probs": repr(probs), "weight": repr(E.weight), "input": repr(y_t_hat),
+    torch.manual_seed(0)
+    randn = repr(torch.randn(3, 30))
+    return {"randn": randn, "logits": repr(logits), "probs": repr(probs), "weight": repr(E.weight), "input": repr(y_t_hat),
             "shape": str(logits.shape), "dtype": str(logits.dtype), "argmax": torch.argmax(probs, dim=-1).item()}
 
 

@@ -31,6 +31,7 @@ struct PrintingCases: Decodable {
 
 /// The seed notebook's projection cell as PyTorch printed it.
 struct SeedCase: Decodable {
+    let randn: String
     let logits: String
     let probs: String
     let weight: String
