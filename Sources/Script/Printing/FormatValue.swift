@@ -97,10 +97,15 @@ public struct FormatObject: Sendable, Equatable {
 public struct FormatError: Error, Sendable, Equatable {
     /// The Python exception classes formatting raises.
     public enum Kind: String, Sendable, Equatable {
+        /// A bad specification or a value it cannot show (`Unknown format code 'd' ...`).
         case valueError = "ValueError"
+        /// A value of the wrong type (`%d format: a real number is required, not str`).
         case typeError = "TypeError"
+        /// A code point out of range for `c` (`%c arg not in range(0x110000)`).
         case overflowError = "OverflowError"
+        /// A `%(key)` missing from the mapping; the message is the key's repr.
         case keyError = "KeyError"
+        /// A width or precision too large to honour (the message is empty, as CPython's is).
         case memoryError = "MemoryError"
     }
 

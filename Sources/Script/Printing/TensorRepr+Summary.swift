@@ -45,7 +45,8 @@ extension TensorRepr {
         let summarize = Double(count) > options.threshold
         var summary = Summary(shape: tensor.shape, dtype: tensor.dtype, summarize: summarize,
                               edgeItems: options.effectiveEdgeItems, values: [])
-        if summary.isFullyElided || !summarize || tensor.rank == 0 {
+        let elidesSomewhere = tensor.shape.indices.contains { summary.elides(dim: $0) }
+        if summary.isFullyElided || !elidesSomewhere {
             // Nothing prints but `[...]`, or everything prints.
             if !summary.isFullyElided { summary.values = tensor.scalars }
             return summary
