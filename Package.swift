@@ -35,6 +35,11 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ScriptTests",
+            dependencies: ["Script", "Tensor"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "TensorTests",
             dependencies: ["Tensor"],
             resources: [.copy("Fixtures")]
