@@ -99,8 +99,9 @@ public struct IntLiteral: Sendable, Equatable, Hashable, CustomStringConvertible
 
 /// One piece of an f-string.
 public enum FStringPart: Sendable, Equatable {
-    /// Literal text, with escapes and `{{`/`}}` already decoded.
-    case literal(String)
+    /// Literal text, with escapes and `{{`/`}}` already decoded; the range is CPython's (the string literals it
+    /// came from).
+    case literal(String, range: SourceRange)
     /// A replacement field `{value!conversion:spec}`.
     case field(FormattedValue)
 }
@@ -118,13 +119,14 @@ public struct FormattedValue: Sendable, Equatable {
     public var value: Expr
     /// `!s`, `!r` or `!a`; for `{x=}` without a spec CPython implies `!r`, and so does this node.
     public var conversion: Conversion?
-    /// The format spec after `:`, itself possibly holding fields (`{x:{width}}`); nil when there is none.
-    public var formatSpec: [FStringPart]?
+    /// The format spec after `:`, an f-string (`.formattedString`) itself possibly holding fields (`{x:{width}}`);
+    /// nil when there is none.
+    public var formatSpec: Expr?
     /// The whole string literal the field belongs to, as CPython records it.
     public var range: SourceRange
 
     /// A field from its parts.
-    public init(value: Expr, conversion: Conversion?, formatSpec: [FStringPart]?, range: SourceRange) {
+    public init(value: Expr, conversion: Conversion?, formatSpec: Expr?, range: SourceRange) {
         self.value = value
         self.conversion = conversion
         self.formatSpec = formatSpec

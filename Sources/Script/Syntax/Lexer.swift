@@ -27,6 +27,8 @@ public struct Lexer {
     public internal(set) var tokens: [Token] = []
     /// Why the tokens end in `.error`, if they do.
     public internal(set) var failure: Failure?
+    /// The brackets open when the tokenizer failed, innermost last.
+    var failureBrackets: [(scalar: Unicode.Scalar, line: Int, column: Int)] = []
 
     let source: SourceText
     let scalars: [Unicode.Scalar]
@@ -143,6 +145,7 @@ public struct Lexer {
     @discardableResult
     mutating func fail(_ failure: Failure) -> Token.Kind {
         self.failure = failure
+        failureBrackets = brackets
         return emitPositionless(.error)
     }
 

@@ -7,6 +7,8 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
         case syntaxError = "SyntaxError"
         case indentationError = "IndentationError"
         case tabError = "TabError"
+        /// Not a syntax error: CPython raises `RecursionError` when a program nests too deeply to compile.
+        case recursionError = "RecursionError"
     }
 
     /// The exception class.
@@ -47,6 +49,7 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The error as Python prints it at the end of a traceback: the file and line, the source line with a caret
     /// under the problem, and `Class: message`.
     public var formatted: String {
+        if kind == .recursionError { return "\(pythonName): \(message)" }
         var lines = ["  File \"\(filename)\", line \(line)"]
         let rtext = text.hasSuffix("\n") ? String(text.dropLast()) : text
         let ltext = String(rtext.drop(while: { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }))
