@@ -8,8 +8,8 @@ final class ParserTests: XCTestCase {
         var failures = 0
         for testCase in cases {
             do {
-                let module = try Parser.parseModule(testCase.source)
-                let dump = module.dump()
+                let (_, body) = try Parser.parseTree(SourceText(testCase.source))
+                let dump = Module(body: body, source: SourceText(testCase.source)).dump()
                 if dump != testCase.dump {
                     failures += 1
                     if failures <= 15 {
@@ -36,8 +36,8 @@ final class ParserTests: XCTestCase {
     func testEveryNodeCoversItsChildren() throws {
         let cases = try loadSyntaxFixture("syntax_ast", as: [ASTCase].self)
         for testCase in cases {
-            guard let module = try? Parser.parseModule(testCase.source) else { continue }
-            for statement in module.body {
+            guard let (_, body) = try? Parser.parseTree(SourceText(testCase.source)) else { continue }
+            for statement in body {
                 checkCoverage(statement, source: testCase.source)
             }
         }
@@ -111,9 +111,16 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(try Parser.parseExpression(#"f"{x:>{w}}""#).dump(), #"(f (fv x - (f ">" (fv w - -))))"#)
     }
 
-    func testLongSumsDoNotRecurse() throws {
+    func testLongSumsAreRefusedWithoutRecursing() throws {
+        XCTAssertNoThrow(try Parser.parseModule("x = " + Array(repeating: "1", count: 900).joined(separator: " + ")))
         let source = "x = " + Array(repeating: "1", count: 50_000).joined(separator: " + ") + "\n"
-        XCTAssertNoThrow(try Parser.parseModule(source))
+        XCTAssertThrowsError(try Parser.parseModule(source)) { error in
+            XCTAssertEqual((error as? SyntaxError)?.kind, .recursionError)
+        }
+        let chain = "x = a" + String(repeating: ".b", count: 50_000)
+        XCTAssertThrowsError(try Parser.parseModule(chain))
+        let field = "x = f'{" + Array(repeating: "1", count: 50_000).joined(separator: "+") + "}'"
+        XCTAssertThrowsError(try Parser.parseModule(field))
     }
 
     func testDeepNestingIsACleanError() {

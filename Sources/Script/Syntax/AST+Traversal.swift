@@ -216,3 +216,28 @@ extension Stmt {
         }
     }
 }
+
+extension Stmt {
+    /// Whether statements and expressions nest more than `limit` deep, found without recursion (so that it is safe
+    /// to call on any tree the parser built iteratively, such as a sum of 100 000 terms).
+    func nests(deeperThan limit: Int) -> Bool {
+        var pending: [(statement: Stmt?, expression: Expr?, depth: Int)] = [(self, nil, 1)]
+        while let (statement, expression, depth) = pending.popLast() {
+            if depth > limit { return true }
+            if let statement {
+                for child in statement.statements { pending.append((child, nil, depth + 1)) }
+                for child in statement.expressions { pending.append((nil, child, depth + 1)) }
+            } else if let expression {
+                for child in expression.children { pending.append((nil, child, depth + 1)) }
+            }
+        }
+        return false
+    }
+}
+
+extension Expr {
+    /// Whether the expression nests more than `limit` deep (see `Stmt.nests(deeperThan:)`).
+    func nests(deeperThan limit: Int) -> Bool {
+        Stmt(.expression(self), range).nests(deeperThan: limit + 1)
+    }
+}

@@ -6,6 +6,8 @@ extension Lexer {
         atBeginningOfLine = false
         var col = 0
         var altCol = 0
+        // A backslash in the indentation joins the next line, but the first one fixes the indentation.
+        var continuationCol = 0
         var c: Unicode.Scalar?
         while true {
             c = next()
@@ -18,6 +20,9 @@ extension Lexer {
             } else if c == "\u{0C}" {
                 col = 0
                 altCol = 0
+            } else if c == "\\" {
+                continuationCol = continuationCol != 0 ? continuationCol : col
+                if let failed = continuationLine() { return failed }
             } else {
                 break
             }
@@ -28,6 +33,10 @@ extension Lexer {
             blankLine = true
         }
         guard !blankLine, brackets.isEmpty else { return nil }
+        if continuationCol != 0 {
+            col = continuationCol
+            altCol = continuationCol
+        }
         let current = indents[indents.count - 1]
         let currentAlt = altIndents[altIndents.count - 1]
         if col == current {

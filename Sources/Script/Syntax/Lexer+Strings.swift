@@ -40,7 +40,8 @@ extension Lexer {
         let end = SourceLocation(line: lineNumber, column: pos - lineStart, offset: pos)
         tokens.append(Token(
             kind: .string, text: SourceText.string(scalars[tokenStart..<pos]),
-            range: SourceRange(start: start, end: end), level: brackets.count, cursor: cursor))
+            range: SourceRange(start: start, end: end), level: brackets.count, cursor: cursor,
+            bufferLine: bufferLine))
         return .string
     }
 }

@@ -42,6 +42,12 @@ public struct Lexer {
 
     // Where the current token starts, and for strings, the line it started on.
     var tokenStart = 0
+    /// Whether a token is being read (CPython's `tok->start` is set): lines read meanwhile extend the buffer that
+    /// CPython quotes in errors instead of replacing it.
+    var tokenInProgress = false
+    /// The first line of CPython's line buffer (`tok->buf`): normally the current line, but a multi-line string or
+    /// a backslash continuation keeps the lines they span.
+    var bufferLine = 1
     var firstLine = 1
     var multiLineStart = 0
 
@@ -96,6 +102,7 @@ public struct Lexer {
             return nil
         }
         lineNumber += 1
+        if !tokenInProgress { bufferLine = lineNumber }
         lineStart = lineEnd
         var end = lineStart
         while end < scalars.count {
@@ -128,7 +135,7 @@ public struct Lexer {
         let text = SourceText.string(scalars[start..<Swift.max(start, end)])
         tokens.append(Token(
             kind: kind, text: text, range: SourceRange(start: startLocation, end: endLocation),
-            level: brackets.count, cursor: cursor))
+            level: brackets.count, cursor: cursor, bufferLine: bufferLine))
         return kind
     }
 
@@ -137,7 +144,8 @@ public struct Lexer {
     mutating func emitPositionless(_ kind: Token.Kind) -> Token.Kind {
         let here = cursor
         tokens.append(Token(
-            kind: kind, text: "", range: SourceRange(start: here, end: here), level: brackets.count, cursor: here))
+            kind: kind, text: "", range: SourceRange(start: here, end: here), level: brackets.count, cursor: here,
+            bufferLine: bufferLine))
         return kind
     }
 
@@ -174,6 +182,7 @@ public struct Lexer {
         var blankLine = false
         nextLine: while true {
             blankLine = false
+            tokenInProgress = false
             if atBeginningOfLine {
                 if let kind = measureIndentation(&blankLine) { return kind }
             }
@@ -187,9 +196,11 @@ public struct Lexer {
                 return emitPositionless(.indent)
             }
             again: while true {
+                tokenInProgress = false
                 var c = next()
                 while c == " " || c == "\t" || c == "\u{0C}" { c = next() }
                 tokenStart = pos - 1
+                tokenInProgress = true
                 if c == "#" {
                     while let ch = c, ch != "\n" { c = next() }
                 }
@@ -231,21 +242,28 @@ public struct Lexer {
                     return string(quote: c)
                 }
                 if c == "\\" {
-                    let c2 = next()
-                    if c2 != "\n" {
-                        return fail(.lineContinuation(column: pos - lineStart - 1))
-                    }
-                    let c3 = next()
-                    if c3 == nil {
-                        pos = lineEnd
-                        return fail(.endOfFileInContinuation)
-                    }
-                    backup(c3)
+                    if let failed = continuationLine() { return failed }
                     continue again
                 }
                 return operatorToken(c)
             }
         }
+    }
+
+    /// After a backslash: the line break it escapes, and the start of the next line (CPython's
+    /// `tok_continuation_line`). Returns a kind only when it failed.
+    mutating func continuationLine() -> Token.Kind? {
+        let c2 = next()
+        if c2 != "\n" {
+            return fail(.lineContinuation(column: pos - lineStart - 1))
+        }
+        let c3 = next()
+        if c3 == nil {
+            pos = lineEnd
+            return fail(.endOfFileInContinuation)
+        }
+        backup(c3)
+        return nil
     }
 
     /// Two- and three-character operators, brackets (tracking nesting), and single characters.

@@ -25,13 +25,14 @@ extension Parser {
         switch try kind() {
         case .comma:
             let elements = try parseStarNamedExpressionsTail(first)
+            try diagnoseStarredElement(first, closing: .rightParen)
             let close = try expect(.rightParen)
             return Expr(.tuple(elements), range(from: open, to: close))
-        case .for:
+        case .for, .async:
             try checkComprehensionElement(first, open: open)
             let clauses = try parseComprehensionClauses()
             let close = try expect(.rightParen)
-            return Expr(.generator(first, clauses), range(from: open, to: close))
+            return asyncGenerator(Expr(.generator(first, clauses), range(from: open, to: close)))
         case .rightParen:
             if isStarred(first) {
                 if diagnose {
@@ -42,8 +43,20 @@ extension Parser {
             try advance()
             return first
         default:
+            try diagnoseStarredElement(first, closing: .rightParen)
             throw .noMatch
         }
+    }
+
+    /// When a display starting `*x` cannot close: CPython's `invalid_comprehension` reparses `*expression`, which can
+    /// show "Perhaps you forgot a comma?" (`[*a b]`).
+    func diagnoseStarredElement(_ first: Expr, closing: Token.Kind) throws(Failure) {
+        guard diagnose, isStarred(first), try !check(closing) else { return }
+        let mark = index
+        defer { index = mark }
+        guard let start = tokens.firstIndex(where: { $0.range.start == first.range.start }) else { return }
+        index = start + 1
+        _ = try attempt { () throws(Failure) -> Expr in try parseExpression() }
     }
 
     /// `[`: a list display or a list comprehension.
@@ -55,16 +68,17 @@ extension Parser {
             return Expr(.list([]), range(from: open, to: close))
         }
         let first = try parseStarNamedExpression()
-        if try check(.for) {
+        if try startsComprehensionClause() {
             try checkComprehensionElement(first, open: open)
             let clauses = try parseComprehensionClauses()
             let close = try expect(.rightBracket)
-            return Expr(.listComprehension(first, clauses), range(from: open, to: close))
+            return asyncChecked(Expr(.listComprehension(first, clauses), range(from: open, to: close)))
         }
         let elements = try check(.comma) ? try parseStarNamedExpressionsTail(first) : [first]
-        if diagnose, try check(.for) {
+        if diagnose, try startsComprehensionClause() {
             try diagnoseUnparenthesisedTarget(elements)
         }
+        try diagnoseStarredElement(first, closing: .rightBracket)
         let close = try expect(.rightBracket)
         return Expr(.list(elements), range(from: open, to: close))
     }
@@ -80,7 +94,7 @@ extension Parser {
         if try check(.doubleStar) {
             let star = try advance()
             let value = try parseBinary(.bitOr)
-            if try check(.for) {
+            if try startsComprehensionClause() {
                 if diagnose,
                    try attemptWithoutDiagnostics({ () throws(Failure) -> [Comprehension] in
                        try parseComprehensionClauses()
@@ -96,25 +110,47 @@ extension Parser {
         if try check(.colon), isDictKey(first, firstToken: firstToken) {
             let colon = try advance()
             let value = try parseDictValue(colon: colon)
-            if try check(.for) {
+            if try startsComprehensionClause() {
                 let clauses = try parseComprehensionClauses()
                 let close = try expect(.rightBrace)
-                return Expr(.dictComprehension(key: first, value: value, clauses), range(from: open, to: close))
+                return asyncChecked(
+                    Expr(.dictComprehension(key: first, value: value, clauses), range(from: open, to: close)))
             }
             return try parseDictRest([.pair(key: first, value: value)], open: open)
         }
-        if try check(.for) {
+        if try startsComprehensionClause() {
             try checkComprehensionElement(first, open: open)
             let clauses = try parseComprehensionClauses()
             let close = try expect(.rightBrace)
-            return Expr(.setComprehension(first, clauses), range(from: open, to: close))
+            return asyncChecked(Expr(.setComprehension(first, clauses), range(from: open, to: close)))
         }
         let elements = try check(.comma) ? try parseStarNamedExpressionsTail(first) : [first]
-        if diagnose, try check(.for) {
+        if diagnose, try startsComprehensionClause() {
             try diagnoseUnparenthesisedTarget(elements)
         }
+        try diagnoseStarredElement(first, closing: .rightBrace)
         let close = try expect(.rightBrace)
         return Expr(.set(elements), range(from: open, to: close))
+    }
+
+    /// A generator expression with `async for` is allowed anywhere by CPython, but not run by Attend.
+    func asyncGenerator(_ generator: Expr) -> Expr {
+        if sawAsyncComprehension {
+            sawAsyncComprehension = false
+            unsupported("asynchronous generator expressions are not supported", at: generator.range)
+        }
+        return generator
+    }
+
+    /// A list, set or dict comprehension with `async for` needs an `async def` around it.
+    func asyncChecked(_ comprehension: Expr) -> Expr {
+        if sawAsyncComprehension {
+            sawAsyncComprehension = false
+            requireAsync(
+                "asynchronous comprehension outside of an asynchronous function",
+                unsupported: "asynchronous comprehensions are not supported", at: comprehension.range)
+        }
+        return comprehension
     }
 
     /// Whether an expression parsed as a set element can be a dict key (`expression`, not `*x` or a bare `:=`).
@@ -127,18 +163,16 @@ extension Parser {
     }
 
     /// The value after a dict key's colon, with CPython's messages for `{k: *v}` and `{k: }`.
+    /// (CPython raises these from `invalid_double_starred_kvpairs`, which it tries in its first pass too.)
     func parseDictValue(colon: Token) throws(Failure) -> Expr {
-        if diagnose {
-            if let star = try accept(.star) {
-                if try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }) != nil {
-                    throw .error(error(
-                        startingFrom: star.range, "cannot use a starred expression in a dictionary value"))
-                }
-                throw .noMatch
+        if let star = try accept(.star) {
+            if try attempt({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }) != nil {
+                throw .error(error(startingFrom: star.range, "cannot use a starred expression in a dictionary value"))
             }
-            if try check(.rightBrace, .comma) {
-                throw .error(error(at: colon, "expression expected after dictionary key and ':'"))
-            }
+            throw .noMatch
+        }
+        if try check(.rightBrace, .comma) {
+            throw .error(error(at: colon, "expression expected after dictionary key and ':'"))
         }
         return try parseExpression()
     }
@@ -154,12 +188,10 @@ extension Parser {
             }
             let key = try parseExpression()
             guard try check(.colon) else {
-                if diagnose {
-                    throw .error(makeError(
-                        .syntaxError, "':' expected after dictionary key", line: key.range.start.line,
-                        offset: key.range.end.column, endLine: key.range.end.line, endOffset: 0))
-                }
-                throw .noMatch
+                // CPython's `invalid_kvpair`, tried in its first pass too.
+                throw .error(makeError(
+                    .syntaxError, "':' expected after dictionary key", line: key.range.start.line,
+                    offset: key.range.end.column, endLine: key.range.end.line, endOffset: 0))
             }
             let colon = try advance()
             entries.append(.pair(key: key, value: try parseDictValue(colon: colon)))
@@ -204,8 +236,8 @@ extension Parser {
     func parseComprehensionClauses() throws(Failure) -> [Comprehension] {
         var clauses: [Comprehension] = []
         repeat {
-            if let async = try accept(.async) {
-                unsupported("asynchronous comprehensions are not supported", at: async.range)
+            if try accept(.async) != nil {
+                sawAsyncComprehension = true
             }
             try expect(.for)
             let targetStart = index
@@ -213,7 +245,7 @@ extension Parser {
             guard let target, try check(.in) else {
                 if diagnose {
                     index = targetStart
-                    if let bad = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in
+                    if let bad = try attempt({ () throws(Failure) -> Expr in
                         try parseStarExpressions()
                     }).flatMap({ invalidTarget($0, .forTarget) }) {
                         throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))

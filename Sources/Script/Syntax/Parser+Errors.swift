@@ -14,7 +14,15 @@ extension Parser {
         }
         return SyntaxError(
             kind: kind, message: message, filename: source.filename, line: line, offset: offset, endLine: endLine,
-            endOffset: endOffset, text: source.line(line))
+            endOffset: endOffset, text: errorText(line: line))
+    }
+
+    /// The source text CPython shows for an error on `line`: the tokenizer's whole line buffer when the error is on
+    /// the line it is reading (a multi-line string or continuation included), else that line alone.
+    func errorText(line: Int) -> String {
+        let state = tokens[Swift.min(furthest, tokens.count - 1)]
+        guard line >= state.cursor.line, state.bufferLine < line else { return source.line(line) }
+        return (state.bufferLine...line).map { source.line($0) }.joined(separator: "\n")
     }
 
     /// An error at a token (CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).

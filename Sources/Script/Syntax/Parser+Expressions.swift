@@ -130,7 +130,7 @@ extension Parser {
         let keyword = try advance()
         let parameters = try parseParameters(lambda: true)
         try expect(.colon)
-        let body = try parseExpression()
+        let body = try within(.function) { () throws(Failure) -> Expr in try parseExpression() }
         return Expr(.lambda(parameters, body), range(from: keyword.range.start))
     }
 
@@ -254,7 +254,12 @@ extension Parser {
         var base: Expr
         if let awaitToken = try accept(.await) {
             base = try parsePrimary()
-            unsupported("'await' is not supported", at: range(from: awaitToken.range.start))
+            let where_ = range(from: awaitToken.range.start)
+            switch scopes.last {
+            case .function?: compileErrors.append(("'await' outside async function", where_))
+            case .asyncFunction?: unsupported("'await' is not supported", at: where_)
+            default: compileErrors.append(("'await' outside function", where_))
+            }
         } else {
             base = try parsePrimary()
         }

@@ -8,23 +8,32 @@ extension Parser {
         let start = try peek().range.start
         var expression = try parseAtom()
         while true {
-            switch try kind() {
-            case .dot:
-                try advance()
-                let name = try expect(.name)
-                expression = Expr(.attribute(expression, try identifier(name)), range(from: start))
-            case .leftParen:
-                let open = try advance()
-                let (arguments, keywords) = try parseCallArguments(open: open)
-                expression = Expr(.call(expression, arguments: arguments, keywords: keywords), range(from: start))
-            case .leftBracket:
-                try advance()
-                let index = try parseSlices()
-                try expect(.rightBracket)
-                expression = Expr(.subscript(expression, index), range(from: start))
-            default:
+            // A trailer that fails to parse leaves the shorter primary, as in CPython's PEG grammar.
+            let mark = index
+            let trailer = try attempt { () throws(Failure) -> Expr? in
+                switch try kind() {
+                case .dot:
+                    try advance()
+                    let name = try expect(.name)
+                    return Expr(.attribute(expression, try identifier(name)), range(from: start))
+                case .leftParen:
+                    let open = try advance()
+                    let (arguments, keywords) = try parseCallArguments(open: open)
+                    return Expr(.call(expression, arguments: arguments, keywords: keywords), range(from: start))
+                case .leftBracket:
+                    try advance()
+                    let index = try parseSlices()
+                    try expect(.rightBracket)
+                    return Expr(.subscript(expression, index), range(from: start))
+                default:
+                    return nil
+                }
+            }
+            guard let next = trailer ?? nil else {
+                index = mark
                 return expression
             }
+            expression = next
         }
     }
 
@@ -133,11 +142,17 @@ extension Parser {
 
     /// The arguments of a call (or class bases) after `open`, through the closing parenthesis. A lone generator
     /// argument `f(x for x in y)` is a generator expression whose range includes the call's parentheses.
-    func parseCallArguments(open: Token) throws(Failure) -> ([Expr], [Keyword]) {
+    func parseCallArguments(open: Token, allowGenerator: Bool = true) throws(Failure) -> ([Expr], [Keyword]) {
         let openIndex = index
-        do {
-            return try parseArgumentList(open: open)
-        } catch .noMatch {
+        let result = Result { () throws(Failure) -> ([Expr], [Keyword]) in
+            try parseArgumentList(open: open, allowGenerator: allowGenerator)
+        }
+        switch result {
+        case .success(let arguments):
+            return arguments
+        case .failure(.error(let error)):
+            throw .error(error)
+        case .failure(.noMatch):
             if diagnose {
                 index = openIndex
                 try diagnoseArguments(open: open)
@@ -146,7 +161,7 @@ extension Parser {
         }
     }
 
-    func parseArgumentList(open: Token) throws(Failure) -> ([Expr], [Keyword]) {
+    func parseArgumentList(open: Token, allowGenerator: Bool) throws(Failure) -> ([Expr], [Keyword]) {
         var positional: [Expr] = []
         var keywords: [Keyword] = []
         var sawKeyword = false
@@ -172,12 +187,12 @@ extension Parser {
             } else {
                 if sawKeyword || sawUnpacking { throw .noMatch }
                 let value = try parseArgumentExpression()
-                if try check(.for) {
-                    guard positional.isEmpty, keywords.isEmpty else { throw .noMatch }
+                if try startsComprehensionClause() {
+                    guard allowGenerator, positional.isEmpty, keywords.isEmpty else { throw .noMatch }
                     let clauses = try parseComprehensionClauses()
                     guard try check(.rightParen) else { throw .noMatch }
                     let close = try advance()
-                    return ([Expr(.generator(value, clauses), range(from: open, to: close))], [])
+                    return ([asyncGenerator(Expr(.generator(value, clauses), range(from: open, to: close)))], [])
                 }
                 if try check(.equal) { throw .noMatch }
                 positional.append(value)

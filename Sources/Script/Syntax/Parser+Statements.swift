@@ -149,7 +149,7 @@ extension Parser {
         guard let target, try check(.in) else {
             if diagnose {
                 index = targetStart
-                if let bad = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in
+                if let bad = try attempt({ () throws(Failure) -> Expr in
                     try parseStarExpressions()
                 }).flatMap({ invalidTarget($0, .forTarget) }) {
                     throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))
@@ -194,9 +194,37 @@ extension Parser {
             }
             items = list
         }
+        if diagnose, try !check(.colon) {
+            try diagnoseWithColon(after: keyword)
+        }
         try expectBlockColon("'with' statement on line \(keyword.range.start.line)")
         let body = try parseBlock()
         return Stmt(.with(items: items ?? [], body: body), rangeToLastToken(from: keyword.range.start))
+    }
+
+    /// CPython's `invalid_with_stmt`: items (parenthesised or not) then the end of the line: "expected ':'".
+    func diagnoseWithColon(after keyword: Token) throws(Failure) {
+        let mark = index
+        defer { index = mark }
+        guard let start = tokens.firstIndex(where: { $0.range.start == keyword.range.start }) else { return }
+        for parenthesised in [false, true] {
+            index = start + 1
+            if parenthesised, try accept(.leftParen) == nil { continue }
+            while true {
+                let item = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in
+                    try parenthesised ? try parseExpressions() : try parseExpression()
+                }
+                guard item != nil else { break }
+                if try accept(.as) != nil {
+                    _ = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in try parseStarTarget() }
+                }
+                guard try accept(.comma) != nil else { break }
+            }
+            if parenthesised, try accept(.rightParen) == nil { continue }
+            if try check(.newline) {
+                throw .error(errorAtFurthest("expected ':'"))
+            }
+        }
     }
 
     /// `expression ['as' star_target]`, the target followed by `,`, `)` or `:`.
@@ -329,14 +357,14 @@ extension Parser {
         case .async where try kind(1) == .def:
             let async = try advance()
             unsupported("async functions are not supported", at: range(from: async, to: async))
-            return try parseFunction(decorators: decorators)
+            return try parseFunction(decorators: decorators, isAsync: true)
         default:
             throw .noMatch
         }
     }
 
     /// `def name(params) [-> annotation]: block`.
-    func parseFunction(decorators: [Expr]) throws(Failure) -> Stmt {
+    func parseFunction(decorators: [Expr], isAsync: Bool = false) throws(Failure) -> Stmt {
         let keyword = try advance()
         let name = try identifier(try expect(.name))
         try expectForced(.leftParen, "(")
@@ -349,7 +377,9 @@ extension Parser {
             try checkIndentedBlock("function definition on line \(keyword.range.start.line)")
         }
         try expectForced(.colon, ":")
-        let body = try parseBlock()
+        let body = try within(isAsync ? .asyncFunction : .function) { () throws(Failure) -> [Stmt] in
+            try parseBlock()
+        }
         let function = FunctionDef(
             name: name, parameters: parameters, body: body, decorators: decorators, returns: returns)
         return Stmt(.functionDef(function), rangeToLastToken(from: keyword.range.start))
@@ -361,7 +391,7 @@ extension Parser {
         let name = try identifier(try expect(.name))
         var bases: [Expr] = []
         if let open = try accept(.leftParen) {
-            let (arguments, keywords) = try parseCallArguments(open: open)
+            let (arguments, keywords) = try parseCallArguments(open: open, allowGenerator: false)
             bases = arguments
             if let first = keywords.first {
                 unsupported("class keyword arguments such as metaclass= are not supported", at: first.range)
@@ -372,7 +402,7 @@ extension Parser {
         }
         try expect(.colon)
         try checkIndentedBlock("class definition on line \(keyword.range.start.line)")
-        let body = try parseBlock()
+        let body = try within(.classBody) { () throws(Failure) -> [Stmt] in try parseBlock() }
         let definition = ClassDef(name: name, bases: bases, body: body, decorators: decorators)
         return Stmt(.classDef(definition), rangeToLastToken(from: keyword.range.start))
     }
@@ -383,15 +413,22 @@ extension Parser {
         switch try kind() {
         case .def:
             unsupported("async functions are not supported", at: range(from: async, to: async))
-            var statement = try parseFunction(decorators: [])
+            var statement = try parseFunction(decorators: [], isAsync: true)
             statement.range.start = async.range.start
             return statement
         case .for:
-            unsupported("async for is not supported", at: range(from: async, to: async))
-            return try parseFor()
+            var statement = try parseFor()
+            statement.range.start = async.range.start
+            requireAsync(
+                "'async for' outside async function", unsupported: "async for is not supported", at: statement.range)
+            return statement
         case .with:
-            unsupported("async with is not supported", at: range(from: async, to: async))
-            return try parseWith()
+            var statement = try parseWith()
+            statement.range.start = async.range.start
+            requireAsync(
+                "'async with' outside async function", unsupported: "async with is not supported",
+                at: statement.range)
+            return statement
         default:
             throw .noMatch
         }

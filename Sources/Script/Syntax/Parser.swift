@@ -27,15 +27,34 @@ public final class Parser {
     /// Features Attend parses but does not run (bytes, complex numbers, async ...), reported only if the program
     /// is otherwise valid.
     var unsupported: [(message: String, range: SourceRange)] = []
+    /// Compiler errors found while parsing: `await` and `async` outside an `async def`.
+    var compileErrors: [(message: String, range: SourceRange)] = []
+    /// The kinds of the enclosing definitions, innermost last, for judging `await` and `async`.
+    var scopes: [ScopeKind] = [.module]
+    /// Set when a comprehension clause was `async for`, until the comprehension is built.
+    var sawAsyncComprehension = false
+
+    enum ScopeKind { case module, function, asyncFunction, classBody }
+
     /// Whether the parser read the tokenizer's error token (so the error came from the tokenizer).
     var readTokenizerError = false
     /// Set when parsing the expression of an f-string replacement field: errors are reported as CPython reports
     /// them from its f-string sub-parser.
     var fieldContext: FieldContext?
 
-    /// Nesting deeper than this is refused with "too many nested parentheses"-like clean errors; CPython's own
-    /// limits are 200 brackets (the tokenizer) and a compile-time recursion limit.
+    /// Recursion deeper than this while parsing is refused (CPython's parser has a similar limit, past 200
+    /// brackets the tokenizer refuses first).
     static let maxDepth = 1000
+    /// Trees nested deeper than this are refused as CPython refuses those past about 3000 levels: with
+    /// `RecursionError: maximum recursion depth exceeded during compilation`. The lower limit keeps everything
+    /// that walks the tree recursively (the checks here, the interpreter) within a modest stack.
+    static let maxNesting = 1000
+
+    func recursionError() -> SyntaxError {
+        SyntaxError(
+            kind: .recursionError, message: "maximum recursion depth exceeded during compilation",
+            filename: source.filename, line: 0, offset: 0, text: "")
+    }
 
     init(source: SourceText, lexer: Lexer, fieldContext: FieldContext? = nil) {
         self.source = source
@@ -55,11 +74,21 @@ public final class Parser {
 
     /// Parses a whole program from prepared source text.
     public static func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
+        let (parser, body) = try parseTree(source)
+        try SyntaxChecker.check(body, source: source, compileErrors: parser.compileErrors)
+        try parser.reportUnsupported()
+        return Module(body: body, source: source)
+    }
+
+    /// Parses a program without CPython's compile-stage checks or Attend's unsupported-feature errors (like
+    /// `ast.parse`), refusing only trees nested too deeply to process.
+    static func parseTree(_ source: SourceText) throws(SyntaxError) -> (Parser, [Stmt]) {
         let parser = Parser(source: source, lexer: Lexer(source))
         let body = try parser.run { () throws(Failure) -> [Stmt] in try parser.parseFile() }
-        try parser.reportUnsupported()
-        try SyntaxChecker.check(body, source: source)
-        return Module(body: body, source: source)
+        if body.contains(where: { $0.nests(deeperThan: maxNesting) }) {
+            throw parser.recursionError()
+        }
+        return (parser, body)
     }
 
     /// Parses a single expression (CPython's `eval` mode).
@@ -67,6 +96,9 @@ public final class Parser {
         let source = SourceText(text, filename: filename)
         let parser = Parser(source: source, lexer: Lexer(source))
         let expression = try parser.run { () throws(Failure) -> Expr in try parser.parseEvalInput() }
+        if expression.nests(deeperThan: maxNesting) { throw parser.recursionError() }
+        try SyntaxChecker.check(
+            [Stmt(.expression(expression), expression.range)], source: source, compileErrors: parser.compileErrors)
         try parser.reportUnsupported()
         return expression
     }
@@ -216,9 +248,7 @@ public final class Parser {
     func enter() throws(Failure) {
         depth += 1
         if depth > Self.maxDepth {
-            throw .error(SyntaxError(
-                kind: .recursionError, message: "maximum recursion depth exceeded during compilation",
-                filename: source.filename, line: 0, offset: 0, text: ""))
+            throw .error(recursionError())
         }
     }
 
@@ -241,6 +271,22 @@ public final class Parser {
     /// The range from `start` to the end of the token just consumed.
     func range(from start: SourceLocation) -> SourceRange {
         SourceRange(start: start, end: previous.range.end)
+    }
+
+    /// Runs `body` inside a definition of `kind` (for judging `await` and `async`).
+    func within<T>(_ kind: ScopeKind, _ body: () throws(Failure) -> T) throws(Failure) -> T {
+        scopes.append(kind)
+        defer { scopes.removeLast() }
+        return try body()
+    }
+
+    /// A construct that needs an `async def` around it: a compiler error outside one, else unsupported.
+    func requireAsync(_ error: String, unsupported message: String, at range: SourceRange) {
+        if scopes.last == .asyncFunction {
+            unsupported(message, at: range)
+        } else if diagnose == false {
+            compileErrors.append((error, range))
+        }
     }
 
     /// Records a feature that parses but that Attend does not run.

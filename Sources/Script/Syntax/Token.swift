@@ -41,6 +41,8 @@ public struct Token: Sendable, Equatable {
     /// Where the tokenizer stood after producing the token: CPython reports errors at INDENT and DEDENT tokens, which
     /// have no column of their own, at this point.
     var cursor: SourceLocation
+    /// The first line of the tokenizer's line buffer after producing the token (see `Lexer.bufferLine`).
+    var bufferLine: Int
 
     /// A token from its parts.
     public init(kind: Kind, text: String, range: SourceRange, level: Int = 0) {
@@ -49,14 +51,16 @@ public struct Token: Sendable, Equatable {
         self.range = range
         self.level = level
         self.cursor = range.end
+        self.bufferLine = range.start.line
     }
 
-    init(kind: Kind, text: String, range: SourceRange, level: Int, cursor: SourceLocation) {
+    init(kind: Kind, text: String, range: SourceRange, level: Int, cursor: SourceLocation, bufferLine: Int) {
         self.kind = kind
         self.text = text
         self.range = range
         self.level = level
         self.cursor = cursor
+        self.bufferLine = bufferLine
     }
 
     /// Whether CPython gives this token no column (INDENT, DEDENT, and errors past the end of input).
