@@ -8,7 +8,7 @@ final class ParserTests: XCTestCase {
         var failures = 0
         for testCase in cases {
             do {
-                let (_, body) = try Parser.parseTree(SourceText(testCase.source))
+                let body = try Parser.parseTree(SourceText(testCase.source))
                 let dump = Module(body: body, source: SourceText(testCase.source)).dump()
                 if dump != testCase.dump {
                     failures += 1
@@ -36,7 +36,7 @@ final class ParserTests: XCTestCase {
     func testEveryNodeCoversItsChildren() throws {
         let cases = try loadSyntaxFixture("syntax_ast", as: [ASTCase].self)
         for testCase in cases {
-            guard let (_, body) = try? Parser.parseTree(SourceText(testCase.source)) else { continue }
+            guard let body = try? Parser.parseTree(SourceText(testCase.source)) else { continue }
             for statement in body {
                 checkCoverage(statement, source: testCase.source)
             }

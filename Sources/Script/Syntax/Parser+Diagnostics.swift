@@ -20,11 +20,12 @@ extension Parser {
             }
         }
         index = mark
-        if first.kind == .name, first.text == "print" || first.text == "exec", try peekAt(start + 1).kind != .leftParen {
+        // CPython's `invalid_legacy_expression` reads `NAME star_expressions` after any name not followed by `(`
+        // (its checks active), and only then asks whether the name was `print` or `exec`.
+        if first.kind == .name, try peekAt(start + 1).kind != .leftParen {
             index = start + 1
-            if let argument = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in
-                try parseStarExpressions()
-            }) {
+            if let argument = try attempt({ () throws(Failure) -> Expr in try parseStarExpressions() }),
+               first.text == "print" || first.text == "exec" {
                 throw .error(error(
                     from: first.range, to: argument.range,
                     "Missing parentheses in call to '\(first.text)'. Did you mean \(first.text)(...)?"))
@@ -151,11 +152,9 @@ extension Parser {
         index = start
         if let first = try attempt({ () throws(Failure) -> Expr in try parseStarNamedExpression() }),
            try accept(.comma) != nil {
-            while try canStartExpression() {
-                guard try attempt({ () throws(Failure) -> Expr in try parseStarNamedExpression() }) != nil else {
-                    break
-                }
-                guard try accept(.comma) != nil else { break }
+            // `star_named_expressions*`: runs of elements, with no comma needed between runs.
+            while try attempt({ () throws(Failure) -> Expr in try parseStarNamedExpression() }) != nil {
+                _ = try accept(.comma)
             }
             if try accept(.colon) != nil,
                try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) != nil {

@@ -112,16 +112,25 @@ extension Parser {
             try diagnoseExpression(body, start: start)
         }
         guard try check(.if) else { return body }
+        // Without a complete `if ... else ...`, the expression is just the disjunction (as in CPython's PEG).
+        let mark = index
         try advance()
-        let test = try parseBinary(.or)
+        guard let test = try attempt({ () throws(Failure) -> Expr in try parseBinary(.or) }) else {
+            index = mark
+            return body
+        }
         guard try check(.else) else {
             if diagnose, try !check(.colon) {
                 throw .error(error(from: body.range, to: test.range, "expected 'else' after 'if' expression"))
             }
-            throw .noMatch
+            index = mark
+            return body
         }
         try advance()
-        let orElse = try parseExpression()
+        guard let orElse = try attempt({ () throws(Failure) -> Expr in try parseExpression() }) else {
+            index = mark
+            return body
+        }
         return Expr(.conditional(test: test, body: body, orElse: orElse), range(from: startLocation))
     }
 
@@ -169,25 +178,52 @@ extension Parser {
             case .or where minimum <= .or, .and where minimum <= .and:
                 let precedence: Precedence = token.kind == .or ? .or : .and
                 var operands = [left]
+                var failed = false
                 while try check(token.kind) {
+                    let mark = index
                     try advance()
-                    operands.append(try parseBinary(precedence.next))
+                    guard let operand = try attempt({ () throws(Failure) -> Expr in
+                        try parseBinary(precedence.next)
+                    }) else {
+                        index = mark
+                        failed = true
+                        break
+                    }
+                    operands.append(operand)
                 }
-                left = Expr(.boolean(token.kind == .or ? .or : .and, operands), range(from: start))
+                if operands.count > 1 {
+                    left = Expr(.boolean(token.kind == .or ? .or : .and, operands), range(from: start))
+                }
+                if failed { return left }
             default:
                 if minimum <= .comparison, let op = try comparisonOperator() {
                     var links: [Comparison] = []
                     var comparison: ComparisonOperator? = op
+                    var failed = false
                     while let current = comparison {
+                        let mark = index
                         try advance()
                         if current == .notIn || current == .isNot { try advance() }
-                        links.append(Comparison(op: current, right: try parseBinary(.bitOr)))
+                        guard let right = try attempt({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }) else {
+                            index = mark
+                            failed = true
+                            break
+                        }
+                        links.append(Comparison(op: current, right: right))
                         comparison = try comparisonOperator()
                     }
-                    left = Expr(.compare(left, links), range(from: start))
+                    if !links.isEmpty { left = Expr(.compare(left, links), range(from: start)) }
+                    if failed { return left }
                 } else if let (op, precedence) = binaryOperator(token.kind), precedence >= minimum {
+                    // An operator without a right operand ends the expression before it (CPython's PEG).
+                    let mark = index
                     try advance()
-                    let right = try parseBinary(precedence.next)
+                    guard let right = try attempt({ () throws(Failure) -> Expr in
+                        try parseBinary(precedence.next)
+                    }) else {
+                        index = mark
+                        return left
+                    }
                     left = Expr(.binary(left, op, right), range(from: start))
                 } else {
                     return left
@@ -231,8 +267,26 @@ extension Parser {
         }
     }
 
-    /// `factor: ('+' | '-' | '~') factor | power`.
+    /// `factor: ('+' | '-' | '~') factor | power`, memoised by position as in CPython (operands are re-tried
+    /// when an operator after them finds no right operand).
     func parseFactor() throws(Failure) -> Expr {
+        let key = index * 2 + (diagnose ? 1 : 0)
+        if let known = factorMemo[key] {
+            guard let (expression, end) = known else { throw .noMatch }
+            index = end
+            return expression
+        }
+        do throws(Failure) {
+            let expression = try parseFactorUncached()
+            factorMemo[key] = .some((expression, index))
+            return expression
+        } catch {
+            if case .noMatch = error { factorMemo[key] = .some(nil) }
+            throw error
+        }
+    }
+
+    func parseFactorUncached() throws(Failure) -> Expr {
         let token = try peek()
         let op: UnaryOperator
         switch token.kind {
@@ -263,10 +317,14 @@ extension Parser {
         } else {
             base = try parsePrimary()
         }
+        let mark = index
         guard try accept(.doubleStar) != nil else { return base }
         try enter()
         defer { leave() }
-        let exponent = try parseFactor()
+        guard let exponent = try attempt({ () throws(Failure) -> Expr in try parseFactor() }) else {
+            index = mark
+            return base
+        }
         base = Expr(.binary(base, .power, exponent), range(from: start))
         return base
     }

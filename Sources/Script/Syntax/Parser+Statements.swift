@@ -548,6 +548,10 @@ extension Parser {
             let value = try check(.yield) ? try parseYieldExpression() : try parseStarExpressions()
             return Stmt(.augmentedAssign(target: head, op: op, value: value), range(from: first.range.start))
         }
+        // CPython tries its `invalid_assignment` rules before reading a statement as an expression.
+        if diagnose, try !check(.newline, .semicolon) {
+            try diagnoseAssignment(start: start)
+        }
         return Stmt(.expression(head), range(from: first.range.start))
     }
 

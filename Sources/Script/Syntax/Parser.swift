@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses Python source into an AST: statements by recursive descent, expressions by precedence climbing (Pratt).
 ///
 /// Syntax errors match CPython 3.11's: like CPython's PEG parser, a failed first pass is followed by a second pass
@@ -35,6 +37,9 @@ public final class Parser {
     var sawAsyncComprehension = false
 
     enum ScopeKind { case module, function, asyncFunction, classBody }
+
+    /// Results of `parseFactor` by position and mode: the expression and where it ended, or nil for no match.
+    var factorMemo: [Int: (Expr, Int)?] = [:]
 
     /// Whether the parser read the tokenizer's error token (so the error came from the tokenizer).
     var readTokenizerError = false
@@ -74,15 +79,21 @@ public final class Parser {
 
     /// Parses a whole program from prepared source text.
     public static func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
-        let (parser, body) = try parseTree(source)
-        try SyntaxChecker.check(body, source: source, compileErrors: parser.compileErrors)
-        try parser.reportUnsupported()
-        return Module(body: body, source: source)
+        try onLargeStack { () throws(SyntaxError) -> Module in
+            let (parser, body) = try parseTreeHere(source)
+            try SyntaxChecker.check(body, source: source, compileErrors: parser.compileErrors)
+            try parser.reportUnsupported()
+            return Module(body: body, source: source)
+        }
     }
 
     /// Parses a program without CPython's compile-stage checks or Attend's unsupported-feature errors (like
     /// `ast.parse`), refusing only trees nested too deeply to process.
-    static func parseTree(_ source: SourceText) throws(SyntaxError) -> (Parser, [Stmt]) {
+    static func parseTree(_ source: SourceText) throws(SyntaxError) -> [Stmt] {
+        try onLargeStack { () throws(SyntaxError) -> [Stmt] in try parseTreeHere(source).1 }
+    }
+
+    static func parseTreeHere(_ source: SourceText) throws(SyntaxError) -> (Parser, [Stmt]) {
         let parser = Parser(source: source, lexer: Lexer(source))
         let body = try parser.run { () throws(Failure) -> [Stmt] in try parser.parseFile() }
         if body.contains(where: { $0.nests(deeperThan: maxNesting) }) {
@@ -94,13 +105,36 @@ public final class Parser {
     /// Parses a single expression (CPython's `eval` mode).
     public static func parseExpression(_ text: String, filename: String = "<string>") throws(SyntaxError) -> Expr {
         let source = SourceText(text, filename: filename)
-        let parser = Parser(source: source, lexer: Lexer(source))
-        let expression = try parser.run { () throws(Failure) -> Expr in try parser.parseEvalInput() }
-        if expression.nests(deeperThan: maxNesting) { throw parser.recursionError() }
-        try SyntaxChecker.check(
-            [Stmt(.expression(expression), expression.range)], source: source, compileErrors: parser.compileErrors)
-        try parser.reportUnsupported()
-        return expression
+        return try onLargeStack { () throws(SyntaxError) -> Expr in
+            let parser = Parser(source: source, lexer: Lexer(source))
+            let expression = try parser.run { () throws(Failure) -> Expr in try parser.parseEvalInput() }
+            if expression.nests(deeperThan: maxNesting) { throw parser.recursionError() }
+            try SyntaxChecker.check(
+                [Stmt(.expression(expression), expression.range)], source: source,
+                compileErrors: parser.compileErrors)
+            try parser.reportUnsupported()
+            return expression
+        }
+    }
+
+    /// Runs `body` on a thread with a large stack: recursive descent over input nested up to CPython's limits
+    /// (200 brackets, long unary chains) needs more stack than a secondary thread, or a debug build's main
+    /// thread, can be relied on to have.
+    static func onLargeStack<T: Sendable>(_ body: @escaping @Sendable () throws(SyntaxError) -> T) throws(SyntaxError) -> T {
+        let box = LargeStackResult<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { () throws(SyntaxError) -> T in try body() }
+            done.signal()
+        }
+        thread.stackSize = 256 << 20
+        thread.start()
+        done.wait()
+        switch box.result {
+        case .success(let value)?: return value
+        case .failure(let error)?: throw error
+        case nil: throw SyntaxError(message: "internal parser failure", line: 0, offset: 0, text: "")
+        }
     }
 
     /// Runs `parse` as CPython runs its parser: a first pass; on failure a second pass with the specialised checks;
@@ -117,6 +151,7 @@ public final class Parser {
             let lastToken = furthest
             index = 0
             diagnose = true
+            factorMemo = [:]
             depth = startDepth
             let secondPass: Result<T, Failure> = Result { () throws(Failure) -> T in try parse() }
             if case .failure(.error(let error)) = secondPass {
@@ -293,6 +328,11 @@ public final class Parser {
     func unsupported(_ message: String, at range: SourceRange) {
         unsupported.append((message, range))
     }
+}
+
+/// The outcome of work run on the parser's thread, handed back once the thread signals it is done.
+final class LargeStackResult<T>: @unchecked Sendable {
+    var result: Result<T, SyntaxError>?
 }
 
 /// How errors inside an f-string replacement field are reported: CPython 3.11 parses the field's expression

@@ -96,14 +96,24 @@ def error_of(source):
     return None
 
 
-def mutations(cells, count, seed=1234):
-    """Broken variants of the seed cells: one character deleted, duplicated or replaced, or one line's indentation
-    changed, at random places (deterministic)."""
+def windows(programs, rng):
+    """A random run of 2 to 8 lines from one of `programs` that compiles by itself."""
+    while True:
+        lines = rng.choice(programs).split("\n")
+        start = rng.randrange(len(lines))
+        window = "\n".join(lines[start:start + rng.randint(2, 8)]).strip("\n") + "\n"
+        if window.strip() and error_of(window) is None:
+            return window
+
+
+def mutations(programs, count, seed=1234):
+    """Broken variants of short runs of lines from the seed cells and tutorials: one character deleted, duplicated
+    or replaced, or one line's indentation changed, at random places (deterministic)."""
     rng = random.Random(seed)
     out = []
     alphabet = list("()[]{}:,.=+-*/'\"#\\ \t\nabx01@!")
     while len(out) < count:
-        src = rng.choice(cells)
+        src = windows(programs, rng)
         i = rng.randrange(len(src))
         op = rng.choice(["delete", "duplicate", "replace", "indent", "dedent"])
         if op == "delete":
@@ -146,8 +156,13 @@ def main():
             source = f.read()
         ast_cases.append({"name": "tutorials/" + name, "source": source, "dump": sexp.dump(source)})
 
+    tutorial_sources = []
+    for name in tutorials:
+        with open(os.path.join(tutorial_dir, name), encoding="utf-8") as f:
+            tutorial_sources.append(f.read())
     error_cases = []
-    for group, sources in [("errors", read_corpus("errors.txt")), ("mutations", mutations(cells, 300))]:
+    for group, sources in [("errors", read_corpus("errors.txt")),
+                           ("mutations", mutations(cells + tutorial_sources, 1500))]:
         for s in sources:
             error_cases.append({"group": group, "source": s, "error": error_of(s)})
 
