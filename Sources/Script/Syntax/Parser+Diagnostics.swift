@@ -8,7 +8,9 @@ extension Parser {
     func diagnoseExpression(_ body: Expr, start: Int) throws(Failure) {
         let first = tokens[start]
         let mark = index
-        let isSoftKeyword = first.kind == .name && (first.text == "match" || first.text == "case" || first.text == "_")
+        // CPython compares only the name's length of each soft keyword, so `m`, `ca` ... count as soft keywords.
+        let isSoftKeyword = first.kind == .name
+            && ["match", "case", "_"].contains(where: { $0.hasPrefix(first.text) })
         var nameThenString = false
         if first.kind == .name { nameThenString = try peekAt(start + 1).kind == .string }
         if !isSoftKeyword && !nameThenString,
@@ -296,7 +298,7 @@ extension Parser {
             }
             return
         }
-        if let value = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }),
+        if let value = try attempt({ () throws(Failure) -> Expr in try parseExpression() }),
            let equal = try accept(.equal) {
             throw .error(error(
                 from: value.range, to: equal.range, "expression cannot contain assignment, perhaps you meant \"==\"?"))

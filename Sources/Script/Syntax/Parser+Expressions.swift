@@ -100,6 +100,10 @@ extension Parser {
 
     /// `expression`: a conditional expression, a lambda, or a disjunction.
     func parseExpression() throws(Failure) -> Expr {
+        try memoised(.expression) { () throws(Failure) -> Expr in try parseExpressionUncached() }
+    }
+
+    func parseExpressionUncached() throws(Failure) -> Expr {
         try enter()
         defer { leave() }
         if try check(.lambda) {
@@ -107,7 +111,7 @@ extension Parser {
         }
         let start = index
         let startLocation = try peek().range.start
-        let body = try parseBinary(.or)
+        let body = try memoised(.disjunction) { () throws(Failure) -> Expr in try parseBinary(.or) }
         if diagnose {
             try diagnoseExpression(body, start: start)
         }
@@ -270,20 +274,7 @@ extension Parser {
     /// `factor: ('+' | '-' | '~') factor | power`, memoised by position as in CPython (operands are re-tried
     /// when an operator after them finds no right operand).
     func parseFactor() throws(Failure) -> Expr {
-        let key = index * 2 + (diagnose ? 1 : 0)
-        if let known = factorMemo[key] {
-            guard let (expression, end) = known else { throw .noMatch }
-            index = end
-            return expression
-        }
-        do throws(Failure) {
-            let expression = try parseFactorUncached()
-            factorMemo[key] = .some((expression, index))
-            return expression
-        } catch {
-            if case .noMatch = error { factorMemo[key] = .some(nil) }
-            throw error
-        }
+        try memoised(.factor) { () throws(Failure) -> Expr in try parseFactorUncached() }
     }
 
     func parseFactorUncached() throws(Failure) -> Expr {

@@ -38,8 +38,35 @@ public final class Parser {
 
     enum ScopeKind { case module, function, asyncFunction, classBody }
 
-    /// Results of `parseFactor` by position and mode: the expression and where it ended, or nil for no match.
-    var factorMemo: [Int: (Expr, Int)?] = [:]
+    /// Results of the rules CPython memoises (`factor`, `disjunction`, `expression`) by rule, position and whether
+    /// the second pass's checks were on: the expression and where it ended, or nil for no match. This keeps
+    /// re-parsing (after an operator without a right operand, or in the second pass's checks) linear.
+    var memo: [MemoKey: (Expr, Int)?] = [:]
+
+    struct MemoKey: Hashable {
+        enum Rule { case factor, disjunction, expression }
+        var rule: Rule
+        var index: Int
+        var diagnose: Bool
+    }
+
+    /// Runs `parse` for `rule` at the current position once, replaying its result afterwards.
+    func memoised(_ rule: MemoKey.Rule, _ parse: () throws(Failure) -> Expr) throws(Failure) -> Expr {
+        let key = MemoKey(rule: rule, index: index, diagnose: diagnose)
+        if let known = memo[key] {
+            guard let (expression, end) = known else { throw .noMatch }
+            index = end
+            return expression
+        }
+        do throws(Failure) {
+            let expression = try parse()
+            memo[key] = .some((expression, index))
+            return expression
+        } catch {
+            if case .noMatch = error { memo[key] = .some(nil) }
+            throw error
+        }
+    }
 
     /// Whether the parser read the tokenizer's error token (so the error came from the tokenizer).
     var readTokenizerError = false
@@ -151,7 +178,7 @@ public final class Parser {
             let lastToken = furthest
             index = 0
             diagnose = true
-            factorMemo = [:]
+            memo = [:]
             depth = startDepth
             let secondPass: Result<T, Failure> = Result { () throws(Failure) -> T in try parse() }
             if case .failure(.error(let error)) = secondPass {
