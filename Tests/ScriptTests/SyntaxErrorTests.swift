@@ -30,8 +30,8 @@ final class SyntaxErrorTests: XCTestCase {
         if text != result.text {
             return "text: want \(text.debugDescription) got \(result.text.debugDescription)"
         }
-        if expected.formatted != result.formatted {
-            return "formatted:\n\(expected.formatted)\n---\n\(result.formatted)"
+        if let formatted = expected.formatted, formatted != result.formatted {
+            return "formatted:\n\(formatted)\n---\n\(result.formatted)"
         }
         return nil
     }

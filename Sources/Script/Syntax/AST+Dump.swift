@@ -107,6 +107,8 @@ struct ASTDumper {
             return value.map { "(yield \(expression($0)))" } ?? "(yield)"
         case .yieldFrom(let value):
             return "(yield-from \(expression(value)))"
+        case .await(let value):
+            return "(await \(expression(value)))"
         }
     }
 

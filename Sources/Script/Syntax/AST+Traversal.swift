@@ -49,7 +49,7 @@ extension Expr {
             return [target, value]
         case .yield(let value):
             return value.map { [$0] } ?? []
-        case .yieldFrom(let value):
+        case .yieldFrom(let value), .await(let value):
             return [value]
         }
     }
@@ -123,6 +123,8 @@ extension Expr {
             newKind = .yield(value.map(map))
         case .yieldFrom(let value):
             newKind = .yieldFrom(map(value))
+        case .await(let value):
+            newKind = .await(map(value))
         }
         return Expr(newKind, transform(range))
     }

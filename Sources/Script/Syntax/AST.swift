@@ -55,6 +55,9 @@ public struct Expr: Sendable, Equatable {
         case yield(Expr?)
         /// `yield from iterable`.
         case yieldFrom(Expr)
+        /// `await value`: parsed so errors match CPython's, but refused before a program runs (Attend has no
+        /// coroutines).
+        case await(Expr)
     }
 
     /// What the expression is.

@@ -14,7 +14,7 @@ extension Parser {
         var nameThenString = false
         if first.kind == .name { nameThenString = try peekAt(start + 1).kind == .string }
         if !isSoftKeyword && !nameThenString,
-           let next = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) {
+           let next = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpressionUncached() }) {
             let lastLevel = tokens[index - 1].level
             index = mark
             if !isLegacyStatement(body), lastLevel > 0 {
@@ -57,7 +57,7 @@ extension Parser {
         defer { index = mark }
         if try check(.colonEqual) {
             try advance()
-            if try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
+            if try attempt({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
                 throw .error(error(
                     at: expression.range, "cannot use assignment expressions with \(expressionName(expression))"))
             }
@@ -67,7 +67,7 @@ extension Parser {
         let first = tokens[start]
         if first.kind == .name, case .name = expression.kind, expression.range == first.range {
             try advance()
-            if let value = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }),
+            if let value = try attempt({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }),
                try !check(.equal), try !check(.colonEqual) {
                 throw .error(error(
                     from: expression.range, to: value.range,
@@ -77,7 +77,7 @@ extension Parser {
         }
         if isBitwiseOrLevel(expression), !startsWithDisplayOrSingleton(expression, first: first) {
             try advance()
-            if try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }) != nil,
+            if try attempt({ () throws(Failure) -> Expr in try parseBinary(.bitOr) }) != nil,
                try !check(.equal), try !check(.colonEqual) {
                 throw .error(error(
                     at: expression.range,
@@ -134,7 +134,7 @@ extension Parser {
             try advance()
             parens += 1
         }
-        if let target = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseAtom() }) {
+        if let target = try attempt({ () throws(Failure) -> Expr in try parseAtom() }) {
             var closed = true
             for _ in 0..<parens where try accept(.rightParen) == nil { closed = false }
             let isDisplay: Bool
@@ -144,7 +144,7 @@ extension Parser {
             default: isDisplay = false
             }
             if closed, isDisplay, try accept(.colon) != nil,
-               try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
+               try attempt({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
                 throw .error(error(
                     at: target.range, "only single target (not \(expressionName(target))) can be annotated"))
             }
@@ -159,23 +159,23 @@ extension Parser {
                 _ = try accept(.comma)
             }
             if try accept(.colon) != nil,
-               try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
+               try attempt({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
                 throw .error(error(at: first.range, "only single target (not tuple) can be annotated"))
             }
         }
 
         // `f(): int`.
         index = start
-        if let target = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }),
+        if let target = try attempt({ () throws(Failure) -> Expr in try parseExpression() }),
            try accept(.colon) != nil,
-           try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
+           try attempt({ () throws(Failure) -> Expr in try parseExpression() }) != nil {
             throw .error(error(at: target.range, "illegal target for annotation"))
         }
 
         // `f() = 1`, `x = 1 = 2`: the first target that cannot be assigned to.
         index = start
         try skipValidTargets()
-        if let target = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseStarExpressions() }),
+        if let target = try attempt({ () throws(Failure) -> Expr in try parseStarExpressions() }),
            try check(.equal), let bad = invalidTarget(target, .starTargets) {
             throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))
         }
@@ -184,17 +184,17 @@ extension Parser {
         index = start
         try skipValidTargets()
         if try check(.yield),
-           let target = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseYieldExpression() }),
+           let target = try attempt({ () throws(Failure) -> Expr in try parseYieldExpression() }),
            try check(.equal) {
             throw .error(error(at: target.range, "assignment to yield expression not possible"))
         }
 
         // `a, b += 1`.
         index = start
-        if let target = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseStarExpressions() }),
+        if let target = try attempt({ () throws(Failure) -> Expr in try parseStarExpressions() }),
            try kind().augmentedOperator != nil {
             try advance()
-            let value = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in
+            let value = try attempt { () throws(Failure) -> Expr in
                 try check(.yield) ? try parseYieldExpression() : try parseStarExpressions()
             }
             if value != nil {
@@ -207,7 +207,7 @@ extension Parser {
 
     /// `(star_targets '=')*`.
     func skipValidTargets() throws(Failure) {
-        while try attemptWithoutDiagnostics({ () throws(Failure) -> Bool in
+        while try attempt({ () throws(Failure) -> Bool in
             _ = try parseStarTargets()
             try expect(.equal)
             return true
@@ -222,8 +222,8 @@ extension Parser {
         defer { index = start }
         let scan = ArgumentScan(parser: self)
 
-        // `f(**k, *a)`.
-        if try scan.args() != nil, try accept(.comma) != nil, let star = try accept(.star) {
+        // `f(**k, *a)`, `f(x=1, *)`: keyword arguments, then `, *`.
+        if try scan.argumentsEndingInKeywords(), try accept(.comma) != nil, let star = try accept(.star) {
             throw .error(error(at: star, "iterable argument unpacking follows keyword argument unpacking"))
         }
         index = start
@@ -318,13 +318,13 @@ struct ArgumentScan {
 
     /// `expression` without the second pass's checks.
     func expression() throws(Parser.Failure) -> Expr? {
-        try parser.attemptWithoutDiagnostics { () throws(Parser.Failure) -> Expr in try parser.parseExpression() }
+        try parser.attempt { () throws(Parser.Failure) -> Expr in try parser.parseExpression() }
     }
 
     /// `for_if_clauses`.
     func clauses() throws(Parser.Failure) -> [Comprehension]? {
         guard try parser.check(.for, .async) else { return nil }
-        return try parser.attemptWithoutDiagnostics { () throws(Parser.Failure) -> [Comprehension] in
+        return try parser.attempt { () throws(Parser.Failure) -> [Comprehension] in
             try parser.parseComprehensionClauses()
         }
     }
@@ -359,6 +359,25 @@ struct ArgumentScan {
         return nil
     }
 
+    /// `(positional (',' positional)* ',' kwargs) | kwargs`: arguments whose last part is keyword arguments.
+    func argumentsEndingInKeywords() throws(Parser.Failure) -> Bool {
+        let start = parser.index
+        if try positional() != nil {
+            while true {
+                let mark = parser.index
+                guard try parser.accept(.comma) != nil, try positional() != nil else {
+                    parser.index = mark
+                    break
+                }
+            }
+            if try parser.accept(.comma) != nil, try keywords() != nil { return true }
+        }
+        parser.index = start
+        if try keywords() != nil { return true }
+        parser.index = start
+        return false
+    }
+
     /// `starred_expression | (assignment_expression | expression !':=') !'='`.
     func positional() throws(Parser.Failure) -> Expr? {
         let mark = parser.index
@@ -369,7 +388,7 @@ struct ArgumentScan {
             }
             return Expr(.starred(value), parser.range(from: star.range.start, to: value.range))
         }
-        guard let value = try parser.attemptWithoutDiagnostics({ () throws(Parser.Failure) -> Expr in
+        guard let value = try parser.attempt({ () throws(Parser.Failure) -> Expr in
             try parser.parseArgumentExpression()
         }), try !parser.check(.equal) else {
             parser.index = mark

@@ -15,7 +15,7 @@ extension Parser {
         if diagnose, try check(.doubleStar) {
             let star = try peek()
             try advance()
-            if try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }) != nil,
+            if try attempt({ () throws(Failure) -> Expr in try parseExpression() }) != nil,
                try check(.rightParen) {
                 throw .error(error(at: star, "cannot use double starred expression here"))
             }
@@ -96,7 +96,7 @@ extension Parser {
             let value = try parseBinary(.bitOr)
             if try startsComprehensionClause() {
                 if diagnose,
-                   try attemptWithoutDiagnostics({ () throws(Failure) -> [Comprehension] in
+                   try attempt({ () throws(Failure) -> [Comprehension] in
                        try parseComprehensionClauses()
                    }) != nil, try check(.rightBrace) {
                     throw .error(error(at: star, "dict unpacking cannot be used in dict comprehension"))
@@ -204,7 +204,7 @@ extension Parser {
     func checkComprehensionElement(_ element: Expr, open: Token) throws(Failure) {
         guard isStarred(element) else { return }
         if diagnose,
-           try attemptWithoutDiagnostics({ () throws(Failure) -> [Comprehension] in
+           try attempt({ () throws(Failure) -> [Comprehension] in
                try parseComprehensionClauses()
            }) != nil {
             throw .error(error(at: element.range, "iterable unpacking cannot be used in comprehension"))
@@ -216,7 +216,7 @@ extension Parser {
     func diagnoseUnparenthesisedTarget(_ elements: [Expr]) throws(Failure) {
         guard let first = elements.first, let last = elements.last else { return }
         let comma = previous
-        guard try attemptWithoutDiagnostics({ () throws(Failure) -> [Comprehension] in
+        guard try attempt({ () throws(Failure) -> [Comprehension] in
             try parseComprehensionClauses()
         }) != nil else { return }
         if elements.count == 1 {

@@ -12,17 +12,27 @@ extension Parser {
                 endOffset: endOffset - (endLine == field.startLine || endOffset <= 0 ? 0 : field.startColumn),
                 text: field.line(line))
         }
+        let (text, length) = errorText(line: line)
+        // CPython converts offsets against the shown text, clamping them to one past its end.
         return SyntaxError(
-            kind: kind, message: message, filename: source.filename, line: line, offset: offset, endLine: endLine,
-            endOffset: endOffset, text: errorText(line: line))
+            kind: kind, message: message, filename: source.filename, line: line, offset: Swift.min(offset, length + 1),
+            endLine: endLine, endOffset: endOffset > 0 ? Swift.min(endOffset, length + 1) : endOffset, text: text)
     }
 
     /// The source text CPython shows for an error on `line`: the tokenizer's whole line buffer when the error is on
     /// the line it is reading (a multi-line string or continuation included), else that line alone.
-    func errorText(line: Int) -> String {
+    /// Also returns the length CPython measures it with (its buffer keeps the final line break).
+    func errorText(line: Int) -> (String, Int) {
         let state = tokens[Swift.min(furthest, tokens.count - 1)]
-        guard line >= state.cursor.line, state.bufferLine < line else { return source.line(line) }
-        return (state.bufferLine...line).map { source.line($0) }.joined(separator: "\n")
+        guard line >= state.cursor.line else {
+            let text = source.line(line)
+            return (text, text.unicodeScalars.count)
+        }
+        let first = Swift.min(state.bufferLine, line)
+        var text = (first...line).map { source.line($0) }.joined(separator: "\n")
+        let length = text.unicodeScalars.count + 1
+        while text.hasSuffix("\n") { text.removeLast() }
+        return (text, length)
     }
 
     /// An error at a token (CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
@@ -86,6 +96,7 @@ extension Parser {
         case .unclosedBracket(let opening, let openLine, let column)?:
             return unclosedBracketError((opening, openLine, column))
         case .endOfFileInContinuation?:
+            if let open = failureBrackets.last { return unclosedBracketError(open) }
             return errorAtFurthest("unexpected EOF while parsing")
         case .inconsistentDedent?:
             return errorAtFurthest(

@@ -298,8 +298,9 @@ extension Parser {
         let start = try peek().range.start
         var base: Expr
         if let awaitToken = try accept(.await) {
-            base = try parsePrimary()
+            let value = try parsePrimary()
             let where_ = range(from: awaitToken.range.start)
+            base = Expr(.await(value), where_)
             switch scopes.last {
             case .function?: compileErrors.append(("'await' outside async function", where_))
             case .asyncFunction?: unsupported("'await' is not supported", at: where_)

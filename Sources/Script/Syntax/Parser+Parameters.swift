@@ -176,7 +176,7 @@ extension Parser {
         if try check(.name) {
             try advance()
             if !lambda, try accept(.colon) != nil {
-                _ = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in try parseStarExpression() }
+                _ = try attempt { () throws(Failure) -> Expr in try parseStarExpression() }
             }
             if let equal = try accept(.equal) {
                 throw .error(error(at: equal, "var-positional argument cannot have default value"))
@@ -199,7 +199,7 @@ extension Parser {
         guard try check(.name) else { return }
         try advance()
         if !lambda, try accept(.colon) != nil {
-            _ = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in try parseExpression() }
+            _ = try attempt { () throws(Failure) -> Expr in try parseExpression() }
         }
         if let equal = try accept(.equal) {
             throw .error(error(at: equal, "var-keyword argument cannot have default value"))
@@ -207,7 +207,7 @@ extension Parser {
         guard try accept(.comma) != nil else { return }
         let next = try peek()
         if next.kind == .name {
-            let parameter = try attemptWithoutDiagnostics { () throws(Failure) -> Parameter in
+            let parameter = try attempt { () throws(Failure) -> Parameter in
                 try parseParameter(lambda: lambda, starAnnotation: false)
             }
             throw .error(error(at: parameter?.range ?? next.range, "arguments cannot follow var-keyword argument"))
@@ -316,7 +316,7 @@ struct ParameterScan {
         if !lambda, try parser.check(.colon) {
             let mark = parser.index
             try parser.advance()
-            if try parser.attemptWithoutDiagnostics({ () throws(Parser.Failure) -> Expr in
+            if try parser.attempt({ () throws(Parser.Failure) -> Expr in
                 try parser.parseExpression()
             }) == nil {
                 parser.index = mark
@@ -329,7 +329,7 @@ struct ParameterScan {
     func defaultValue() throws(Parser.Failure) -> Bool {
         let mark = parser.index
         guard try parser.accept(.equal) != nil,
-              try parser.attemptWithoutDiagnostics({ () throws(Parser.Failure) -> Expr in
+              try parser.attempt({ () throws(Parser.Failure) -> Expr in
                   try parser.parseExpression()
               }) != nil
         else {

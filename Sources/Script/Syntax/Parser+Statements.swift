@@ -211,12 +211,12 @@ extension Parser {
             index = start + 1
             if parenthesised, try accept(.leftParen) == nil { continue }
             while true {
-                let item = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in
+                let item = try attempt { () throws(Failure) -> Expr in
                     try parenthesised ? try parseExpressions() : try parseExpression()
                 }
                 guard item != nil else { break }
                 if try accept(.as) != nil {
-                    _ = try attemptWithoutDiagnostics { () throws(Failure) -> Expr in try parseStarTarget() }
+                    _ = try attempt { () throws(Failure) -> Expr in try parseStarTarget() }
                 }
                 guard try accept(.comma) != nil else { break }
             }
@@ -239,7 +239,7 @@ extension Parser {
         }
         if diagnose {
             index = asIndex + 1
-            if let wrong = try attemptWithoutDiagnostics({ () throws(Failure) -> Expr in try parseExpression() }),
+            if let wrong = try attempt({ () throws(Failure) -> Expr in try parseExpression() }),
                try [.comma, .rightParen, .colon].contains(kind()),
                let bad = invalidTarget(wrong, .starTargets) {
                 throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))
@@ -314,7 +314,7 @@ extension Parser {
         if try check(.comma) {
             let mark = index
             try advance()
-            let matched = try attemptWithoutDiagnostics { () throws(Failure) -> Bool in
+            let matched = try attempt { () throws(Failure) -> Bool in
                 _ = try parseExpressions()
                 if try accept(.as) != nil { try expect(.name) }
                 try expect(.colon)
@@ -370,7 +370,11 @@ extension Parser {
         try expectForced(.leftParen, "(")
         let parameters = try parseParameters(lambda: false)
         try expect(.rightParen)
-        let returns = try accept(.arrow) != nil ? try parseExpression() : nil
+        // An annotation that does not parse leaves `->` for the forced colon to report, as in CPython.
+        let returns = try attempt { () throws(Failure) -> Expr? in
+            guard try accept(.arrow) != nil else { return nil }
+            return try parseExpression()
+        } ?? nil
         if diagnose, try check(.colon) {
             index += 1
             defer { index -= 1 }

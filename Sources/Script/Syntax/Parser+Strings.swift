@@ -191,6 +191,7 @@ extension Parser {
         let subParser = Parser(
             source: subSource, lexer: Lexer(subSource, firstLine: startLine), fieldContext: field)
         subParser.depth = depth
+        subParser.scopes = scopes
         let parsed: Expr
         switch Result(catching: { () throws(SyntaxError) -> Expr in
             try subParser.run { () throws(Failure) -> Expr in try subParser.parseStarExpressions() }
@@ -201,6 +202,9 @@ extension Parser {
         if parsed.nests(deeperThan: Self.maxNesting) { throw .error(recursionError()) }
         for problem in subParser.unsupported {
             unsupported.append((problem.message, field.map(problem.range)))
+        }
+        for problem in subParser.compileErrors {
+            compileErrors.append((problem.message, field.map(problem.range)))
         }
         return field.place(parsed)
     }

@@ -125,6 +125,7 @@ extension Parser {
         case .conditional: return "conditional expression"
         case .namedExpr: return "named expression"
         case .slice: return "slice"
+        case .await: return "await expression"
         }
     }
 }

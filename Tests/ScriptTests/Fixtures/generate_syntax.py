@@ -106,6 +106,37 @@ def windows(programs, rng):
             return window
 
 
+def construct_mutations(constructs, count, seed=4321):
+    """Broken variants of the constructs corpus: up to two characters or fragments inserted, deleted, replaced or
+    swapped (deterministic); only variants CPython rejects are kept."""
+    rng = random.Random(seed)
+    out = []
+    alphabet = list("()[]{}:,.=+-*/'\"#\\ \t\nabx01@!<>%&|^~;")
+    fragments = alphabet + ["if ", " for ", "lambda ", " = ", "f'{", "'" * 3, "print ", " not ", "**", "...", " in ",
+                            " is ", ":=", "yield ", "return ", "*", "await ", "{", "}", "0x", "1_", "1e", " as ",
+                            "def ", "class ", "\t", "    "]
+    while len(out) < count:
+        bad = rng.choice(constructs)
+        for _ in range(rng.choice([1, 1, 2])):
+            i = rng.randrange(len(bad))
+            op = rng.choice(["delete", "duplicate", "replace", "insert", "insert", "swap"])
+            if op == "delete":
+                bad = bad[:i] + bad[i + 1:]
+            elif op == "duplicate":
+                bad = bad[:i] + bad[i] + bad[i:]
+            elif op == "replace":
+                bad = bad[:i] + rng.choice(alphabet) + bad[i + 1:]
+            elif op == "insert":
+                bad = bad[:i] + rng.choice(fragments) + bad[i:]
+            elif i + 1 < len(bad):
+                bad = bad[:i] + bad[i + 1] + bad[i] + bad[i + 2:]
+            if not bad:
+                bad = "x"
+        if bad.strip() and "\0" not in bad and error_of(bad) is not None and bad not in out:
+            out.append(bad)
+    return out
+
+
 def mutations(programs, count, seed=1234):
     """Broken variants of short runs of lines from the seed cells and tutorials: one character deleted, duplicated
     or replaced, or one line's indentation changed, at random places (deterministic)."""
@@ -162,14 +193,18 @@ def main():
             tutorial_sources.append(f.read())
     error_cases = []
     for group, sources in [("errors", read_corpus("errors.txt")),
-                           ("mutations", mutations(cells + tutorial_sources, 1500))]:
+                           ("mutations", mutations(cells + tutorial_sources, 1200)),
+                           ("mutations", construct_mutations(constructs, 800))]:
         for s in sources:
-            error_cases.append({"group": group, "source": s, "error": error_of(s)})
+            error = error_of(s)
+            if group == "mutations" and error is not None:
+                del error["formatted"]  # checked on the hand-written cases; keeps the file small
+            error_cases.append({"group": group, "source": s, "error": error})
 
     for name, payload in [("syntax_tokens", token_cases), ("syntax_ast", ast_cases), ("syntax_errors", error_cases)]:
         path = os.path.join(HERE, name + ".json")
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(payload, f, ensure_ascii=False, indent=0)
+            json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
         print(f"wrote {path} ({os.path.getsize(path)} bytes, {len(payload)} cases)")
 
 

@@ -130,6 +130,8 @@ class Dumper:
             return "(yield)" if e.value is None else "(yield %s)" % x(e.value)
         if isinstance(e, ast.YieldFrom):
             return "(yield-from %s)" % x(e.value)
+        if isinstance(e, ast.Await):
+            return "(await %s)" % x(e.value)
         raise ValueError(f"unsupported expression {ast.dump(e)}")
 
     def keyword(self, k):

@@ -65,7 +65,7 @@ struct ErrorCase: Decodable {
         let endLine: Int?
         let endOffset: Int?
         let text: String?
-        let formatted: String
+        let formatted: String?
     }
 
     let group: String
