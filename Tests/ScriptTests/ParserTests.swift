@@ -139,3 +139,102 @@ final class ParserTests: XCTestCase {
         }
     }
 }
+
+final class ParserFeatureTests: XCTestCase {
+    func constant(_ source: String) throws -> Constant? {
+        guard case .constant(let value) = try Parser.parseExpression(source).kind else { return nil }
+        return value
+    }
+
+    func testStringLiteralsDecodeAndJoin() throws {
+        XCTAssertEqual(try constant(#""a\tb\n" 'c' r"\d" "\x41\101\u00e9\U0001F600""#),
+                       .string("a\tb\nc\\dAAé😀"))
+        XCTAssertEqual(try constant(#""\N{BULLET} \N{greek small letter alpha}""#), .string("• α"))
+        XCTAssertEqual(try constant(#""\q\777""#), .string("\\qǿ"))
+        XCTAssertEqual(try constant("'''a\\\nb'''"), .string("ab"))
+        XCTAssertEqual(try constant("1_000.5e-1_0"), .float(1000.5e-10))
+        XCTAssertEqual(try constant("1e400"), .float(.infinity))
+        XCTAssertEqual(try constant("0o777"), .int(IntLiteral(digits: "511")))
+        XCTAssertEqual(try constant("00"), .int(IntLiteral(digits: "0")))
+    }
+
+    func testEscapeErrorsNameTheBytesCPythonDecoded() {
+        XCTAssertThrowsError(try Parser.parseModule(#"x = "é\x4""#)) { error in
+            XCTAssertEqual(
+                (error as? SyntaxError)?.message,
+                #"(unicode error) 'unicodeescape' codec can't decode bytes in position 10-12: truncated \xXX escape"#)
+        }
+    }
+
+    func testNamesAreNFKCNormalised() throws {
+        XCTAssertEqual(try Parser.parseExpression("ﬁle").dump(), "file")
+    }
+
+    func testFStringFieldsKnowTheirSourceColumns() throws {
+        let expression = try Parser.parseExpression(#"f"x={x + 1:>{width}}""#)
+        XCTAssertEqual(expression.dump(ranges: true),
+            #"(f "x="@1:0-1:21 (fv (+ x@1:5-1:6 1@1:9-1:10)@1:5-1:10 - (f ">"@1:0-1:21 (fv width@1:13-1:18 - -)@1:0-1:21)@1:0-1:21)@1:0-1:21)@1:0-1:21"#)
+    }
+
+    func testUnsupportedFeaturesAreClearErrors() {
+        let cases: [(String, String)] = [
+            ("x = b'abc'", "bytes literals are not supported"),
+            ("x = 1 + 2j", "complex numbers are not supported"),
+            ("async def f():\n    pass", "async functions are not supported"),
+            ("async def f():\n    await g()", "async functions are not supported"),
+            ("class A(B, metaclass=M):\n    pass", "class keyword arguments such as metaclass= are not supported"),
+            ("from . import x", "relative imports are not supported"),
+            ("match x:\n    case 1:\n        pass", "match statements are not supported"),
+            ("try:\n    pass\nexcept* E:\n    pass", "except* is not supported"),
+        ]
+        for (source, message) in cases {
+            XCTAssertThrowsError(try Parser.parseModule(source), source) { error in
+                XCTAssertEqual((error as? SyntaxError)?.message, message, source)
+                XCTAssertEqual((error as? SyntaxError)?.kind, .syntaxError, source)
+            }
+        }
+        // A Python error elsewhere comes first, as CPython would report it.
+        XCTAssertThrowsError(try Parser.parseModule("x = b'abc' +")) { error in
+            XCTAssertEqual((error as? SyntaxError)?.message, "invalid syntax")
+        }
+        // `match` stays an ordinary name.
+        XCTAssertNoThrow(try Parser.parseModule("match = 1\nmatch(x)\nprint(match)"))
+    }
+
+    func testCompileStageErrorsPointAtTheStatement() {
+        XCTAssertThrowsError(try Parser.parseModule("x = 1\nreturn x\n")) { error in
+            let syntax = error as? SyntaxError
+            XCTAssertEqual(syntax?.message, "'return' outside function")
+            XCTAssertEqual(syntax?.line, 2)
+            XCTAssertEqual(syntax?.formatted, """
+                  File "<string>", line 2
+                    return x
+                    ^^^^^^^^
+                SyntaxError: 'return' outside function
+                """)
+        }
+    }
+
+    func testTooDeepIsARecursionError() {
+        XCTAssertThrowsError(try Parser.parseModule("x = " + String(repeating: "-", count: 5000) + "1")) { error in
+            let syntax = error as? SyntaxError
+            XCTAssertEqual(syntax?.pythonName, "RecursionError")
+            XCTAssertEqual(syntax?.formatted, "RecursionError: maximum recursion depth exceeded during compilation")
+        }
+    }
+
+    func testTabsAndSpacesFollowCPython() {
+        XCTAssertNoThrow(try Parser.parseModule("if x:\n\tif y:\n\t\tpass\n"))
+        XCTAssertThrowsError(try Parser.parseModule("if x:\n\ty = 1\n        z = 2\n")) { error in
+            XCTAssertEqual((error as? SyntaxError)?.kind, .tabError)
+        }
+    }
+
+    func testSourceLinesAndLocations() {
+        let source = SourceText("a = 1\r\nb = 2\rc")
+        XCTAssertEqual(source.lineCount, 3)
+        XCTAssertEqual(source.line(2), "b = 2")
+        XCTAssertEqual(source.line(3), "c")
+        XCTAssertEqual(source.location(ofOffset: 7), SourceLocation(line: 2, column: 1, offset: 7))
+    }
+}

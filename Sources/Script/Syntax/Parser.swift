@@ -322,10 +322,6 @@ public final class Parser {
         SourceRange(start: start.range.start, end: end.range.end)
     }
 
-    func range(from start: SourceRange, to end: SourceRange) -> SourceRange {
-        SourceRange(start: start.start, end: end.end)
-    }
-
     func range(from start: SourceLocation, to end: SourceRange) -> SourceRange {
         SourceRange(start: start, end: end.end)
     }

@@ -23,8 +23,7 @@ struct StringLiteral {
         }
         let quote = position < scalars.count ? scalars[position] : "\""
         var quoteSize = 1
-        if position + 5 < scalars.count + 0, scalars.count - position >= 6, scalars[position + 1] == quote,
-           scalars[position + 2] == quote {
+        if scalars.count - position >= 6, scalars[position + 1] == quote, scalars[position + 2] == quote {
             quoteSize = 3
         }
         let start = Swift.min(scalars.count, position + quoteSize)

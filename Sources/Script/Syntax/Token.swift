@@ -62,9 +62,6 @@ public struct Token: Sendable, Equatable {
         self.cursor = cursor
         self.bufferLine = bufferLine
     }
-
-    /// Whether CPython gives this token no column (INDENT, DEDENT, and errors past the end of input).
-    var hasNoColumn: Bool { kind == .indent || kind == .dedent }
 }
 
 extension Token.Kind {

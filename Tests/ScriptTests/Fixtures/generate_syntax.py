@@ -101,7 +101,7 @@ def windows(programs, rng):
     while True:
         lines = rng.choice(programs).split("\n")
         start = rng.randrange(len(lines))
-        window = "\n".join(lines[start:start + rng.randint(2, 8)]).strip("\n") + "\n"
+        window = "\n".join(lines[start:start + rng.randint(2, 6)]).strip("\n") + "\n"
         if window.strip() and error_of(window) is None:
             return window
 
@@ -193,8 +193,8 @@ def main():
             tutorial_sources.append(f.read())
     error_cases = []
     for group, sources in [("errors", read_corpus("errors.txt")),
-                           ("mutations", mutations(cells + tutorial_sources, 1200)),
-                           ("mutations", construct_mutations(constructs, 800))]:
+                           ("mutations", mutations(cells + tutorial_sources, 500)),
+                           ("mutations", construct_mutations(constructs, 300))]:
         for s in sources:
             error = error_of(s)
             if group == "mutations" and error is not None:
