@@ -238,3 +238,14 @@ final class ParserFeatureTests: XCTestCase {
         XCTAssertEqual(source.location(ofOffset: 7), SourceLocation(line: 2, column: 1, offset: 7))
     }
 }
+
+final class InteractiveInputTests: XCTestCase {
+    func testIncompleteInput() {
+        for text in ["x = (1,", "if x:", "if x:\n    y = 1", "def f(a,\n", "s = '''abc", "x = 1 + \\", "for i in y:  # c"] {
+            XCTAssertTrue(Parser.needsMoreInput(text), text.debugDescription)
+        }
+        for text in ["x = 1", "if x:\n    y = 1\n\n", "print(1)", "x = 1 2", "", "s = 'abc"] {
+            XCTAssertFalse(Parser.needsMoreInput(text), text.debugDescription)
+        }
+    }
+}
