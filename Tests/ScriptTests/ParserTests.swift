@@ -249,3 +249,23 @@ final class InteractiveInputTests: XCTestCase {
         }
     }
 }
+
+final class PathologicalInputTests: XCTestCase {
+    /// The second pass re-reads input around an error; memoisation keeps that from growing exponentially with
+    /// nesting (each case would take minutes without it).
+    func testErrorsDeepInsideBracketsAreFoundWithoutBlowingUp() {
+        let depth = 190
+        let cases = [
+            String(repeating: "(", count: depth) + "a b" + String(repeating: ")", count: depth),
+            String(repeating: "f(", count: depth / 2) + "a b" + String(repeating: ")", count: depth / 2),
+            String(repeating: "[x, ", count: depth) + "1 +" + String(repeating: "]", count: depth),
+            "x = " + String(repeating: "a + (", count: depth) + "b * " + String(repeating: ")", count: depth),
+            String(repeating: "{1: ", count: depth) + "2 3" + String(repeating: "}", count: depth),
+        ]
+        for source in cases {
+            let start = Date()
+            XCTAssertThrowsError(try Parser.parseModule(source))
+            XCTAssertLessThan(Date().timeIntervalSince(start), 10, String(source.prefix(20)))
+        }
+    }
+}
