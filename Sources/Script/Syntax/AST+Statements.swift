@@ -107,11 +107,14 @@ public struct WithItem: Sendable, Equatable {
     public var context: Expr
     /// What `__enter__`'s result is bound to.
     public var target: Expr?
+    /// From the context expression to the end of the target (CPython records none).
+    public var range: SourceRange
 
     /// An item from its parts.
-    public init(context: Expr, target: Expr?) {
+    public init(context: Expr, target: Expr?, range: SourceRange) {
         self.context = context
         self.target = target
+        self.range = range
     }
 }
 

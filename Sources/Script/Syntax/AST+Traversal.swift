@@ -137,7 +137,7 @@ extension Comprehension {
     func mappingRanges(_ transform: (SourceRange) -> SourceRange) -> Comprehension {
         Comprehension(
             target: target.mappingRanges(transform), iterable: iterable.mappingRanges(transform),
-            conditions: conditions.map { $0.mappingRanges(transform) })
+            conditions: conditions.map { $0.mappingRanges(transform) }, range: transform(range))
     }
 }
 

@@ -229,12 +229,15 @@ public struct Comprehension: Sendable, Equatable {
     public var iterable: Expr
     /// The `if` filters, all of which must hold.
     public var conditions: [Expr]
+    /// From `for` to the end of the clause (CPython records none).
+    public var range: SourceRange
 
     /// A clause from its parts.
-    public init(target: Expr, iterable: Expr, conditions: [Expr]) {
+    public init(target: Expr, iterable: Expr, conditions: [Expr], range: SourceRange) {
         self.target = target
         self.iterable = iterable
         self.conditions = conditions
+        self.range = range
     }
 }
 

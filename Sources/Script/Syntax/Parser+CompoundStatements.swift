@@ -129,12 +129,12 @@ extension Parser {
     /// `expression ['as' star_target]`, the target followed by `,`, `)` or `:`.
     func parseWithItem() throws(Failure) -> WithItem {
         let context = try parseExpression()
-        guard try check(.as) else { return WithItem(context: context, target: nil) }
+        guard try check(.as) else { return WithItem(context: context, target: nil, range: context.range) }
         let asIndex = index
         try advance()
         if let target = try attempt({ () throws(Failure) -> Expr in try parseStarTarget() }),
            try [.comma, .rightParen, .colon].contains(kind()) {
-            return WithItem(context: context, target: target)
+            return WithItem(context: context, target: target, range: range(from: context.range.start))
         }
         if diagnose {
             index = asIndex + 1
@@ -145,7 +145,7 @@ extension Parser {
             }
         }
         index = asIndex
-        return WithItem(context: context, target: nil)
+        return WithItem(context: context, target: nil, range: context.range)
     }
 
     /// `try` with `except`/`else`/`finally` clauses.

@@ -239,7 +239,7 @@ extension Parser {
             if try accept(.async) != nil {
                 sawAsyncComprehension = true
             }
-            try expect(.for)
+            let forToken = try expect(.for)
             let targetStart = index
             let target = try attempt { () throws(Failure) -> Expr in try parseStarTargets() }
             guard let target, try check(.in) else {
@@ -259,7 +259,8 @@ extension Parser {
             while try accept(.if) != nil {
                 conditions.append(try parseBinary(.or))
             }
-            clauses.append(Comprehension(target: target, iterable: iterable, conditions: conditions))
+            clauses.append(Comprehension(
+                target: target, iterable: iterable, conditions: conditions, range: range(from: forToken.range.start)))
         } while try startsComprehensionClause()
         return clauses
     }
