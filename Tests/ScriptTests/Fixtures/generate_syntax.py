@@ -2,11 +2,16 @@
 
 - syntax_tokens.json: the C tokenizer's tokens for every valid construct in corpus/constructs.txt;
 - syntax_ast.json: the S-expression dump (sexp.py) with ranges of every construct, seed cell and tutorial file;
-- syntax_errors.json: what `compile()` raises for every program in corpus/errors.txt and corpus/mutations.txt:
-  class, message, line, offset, end line, end offset, text, and the traceback lines Python prints;
+- syntax_errors.json: what `compile()` raises for every program in corpus/errors.txt (class, message, line, offset,
+  end line, end offset, text, and the traceback lines Python prints), and for random single-character mutations of
+  short runs of lines from the seed cells and tutorials and of the constructs (the same without the traceback);
 - seed_cells/cell_NN.py: the code cells of the seed notebook (../shared/seed/000_fa573048b1cc62c5.txt).
 
 Corpus files hold cases separated by `#---` lines; a block starting with `#lines` holds one case per line.
+
+Larger random campaigns can be checked by hand without committing them: write cases in the same form to a file and
+run `CAMPAIGN=/path/cases.json swift test --filter testCampaign` (mutations(), construct_mutations() and error_of()
+here make such files).
 """
 import ast
 import json
