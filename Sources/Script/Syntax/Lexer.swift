@@ -48,6 +48,8 @@ public struct Lexer {
     /// The first line of CPython's line buffer (`tok->buf`): normally the current line, but a multi-line string or
     /// a backslash continuation keeps the lines they span.
     var bufferLine = 1
+    /// The offset where that buffer starts.
+    var bufferStart = 0
     var firstLine = 1
     var multiLineStart = 0
 
@@ -102,7 +104,10 @@ public struct Lexer {
             return nil
         }
         lineNumber += 1
-        if !tokenInProgress { bufferLine = lineNumber }
+        if !tokenInProgress {
+            bufferLine = lineNumber
+            bufferStart = lineEnd
+        }
         lineStart = lineEnd
         var end = lineStart
         while end < scalars.count {
@@ -255,7 +260,8 @@ public struct Lexer {
     mutating func continuationLine() -> Token.Kind? {
         let c2 = next()
         if c2 != "\n" {
-            return fail(.lineContinuation(column: pos - lineStart - 1))
+            // CPython counts this column from the start of its line buffer, which a string spanning lines extends.
+            return fail(.lineContinuation(column: pos - bufferStart - 1))
         }
         let c3 = next()
         if c3 == nil {
