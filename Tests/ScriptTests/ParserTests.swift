@@ -269,3 +269,40 @@ final class PathologicalInputTests: XCTestCase {
         }
     }
 }
+
+final class EmptyInputTests: XCTestCase {
+    func testEmptyAndBlankSourcesParseToNothing() throws {
+        for text in ["", "\n", "   ", "# only a comment", "\n\n# c\n   \n", "\u{FEFF}x = 1"] {
+            let module = try Parser.parseModule(text)
+            XCTAssertEqual(module.body.count, text.contains("x") ? 1 : 0, text.debugDescription)
+        }
+    }
+}
+
+final class FuzzTests: XCTestCase {
+    /// Random character soup (with the characters Python's grammar cares about) must parse or fail cleanly.
+    func testRandomInputNeverCrashes() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = [
+            "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "+", "-", "*", "**", "/", "//", "%", "@", "<", ">",
+            "!", "~", "^", "|", "&", ";", "'", "\"", "'''", "\"\"\"", "f'", "rb'", "\\", "\\N{", "#", " ", "\t",
+            "\n", "\n    ", "\n\t", "x", "def", "class", "if", "else", "for", "in", "lambda", "yield", "await", "async",
+            "not", "is", "and", "or", "0", "1_", "0x", "1e", "1j", ".5", "é", "©", "\u{00A0}", "\u{2028}", ":=",
+            "->", "...", "None", "print", "match", "case", "{x!r:>{w}}", "\r", "\u{0C}", "global", "return",
+        ]
+        let count = Int(ProcessInfo.processInfo.environment["FUZZ_COUNT"] ?? "") ?? 3000
+        for _ in 0..<count {
+            var text = ""
+            for _ in 0..<next(40) { text += pieces[next(pieces.count)] }
+            do {
+                _ = try Parser.parseModule(text)
+            } catch {
+                XCTAssertFalse(error.message.isEmpty, text.debugDescription)
+            }
+        }
+    }
+}
