@@ -23,9 +23,8 @@ final class SyntaxErrorTests: XCTestCase {
         guard let text = expected.text else {
             // CPython's compile stage has no source text for a string (running a file shows the line); Attend
             // always shows the line.
-            let line = testCase.source.split(separator: "\n", omittingEmptySubsequences: false)
-            let wantLine = result.line >= 1 && result.line <= line.count ? String(line[result.line - 1]) : ""
-            return result.text == wantLine ? nil : "text: want the source line, got \(result.text.debugDescription)"
+            let line = SourceText(testCase.source).line(result.line)
+            return result.text == line ? nil : "text: want the source line, got \(result.text.debugDescription)"
         }
         if text != result.text {
             return "text: want \(text.debugDescription) got \(result.text.debugDescription)"

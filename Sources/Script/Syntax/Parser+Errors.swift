@@ -12,27 +12,47 @@ extension Parser {
                 endOffset: endOffset - (endLine == field.startLine || endOffset <= 0 ? 0 : field.startColumn),
                 text: field.line(line))
         }
-        let (text, length) = errorText(line: line)
-        // CPython converts offsets against the shown text, clamping them to one past its end.
+        let (text, measured) = errorText(line: line)
         return SyntaxError(
-            kind: kind, message: message, filename: source.filename, line: line, offset: Swift.min(offset, length + 1),
-            endLine: endLine, endOffset: endOffset > 0 ? Swift.min(endOffset, length + 1) : endOffset, text: text)
+            kind: kind, message: message, filename: source.filename, line: line,
+            offset: characterOffset(offset, on: line, in: measured), endLine: endLine,
+            endOffset: endOffset > 0 ? characterOffset(endOffset, on: endLine, in: measured) : endOffset, text: text)
+    }
+
+    /// CPython's `_PyPegen_byte_offset_to_character_offset`: a 1-based offset on `line`, taken as UTF-8 bytes and
+    /// counted as characters of the error text (which starts on an earlier line when the tokenizer's buffer does),
+    /// clamped to one past its end. For an error text that is the line itself this changes nothing but the clamp.
+    func characterOffset(_ offset: Int, on line: Int, in text: String) -> Int {
+        guard offset > 0 else { return offset }
+        let prefix = source.line(line).unicodeScalars.prefix(offset - 1)
+        let byteOffset = prefix.reduce(0) { $0 + UTF8.width($1) } + 1
+        let bytes = Array(text.utf8)
+        if byteOffset > bytes.count { return text.unicodeScalars.count + 1 }
+        var characters = 0
+        var position = 0
+        while position < byteOffset {
+            let lead = bytes[position]
+            let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            position += width
+            characters += 1
+        }
+        return characters
     }
 
     /// The source text CPython shows for an error on `line`: the tokenizer's whole line buffer when the error is on
-    /// the line it is reading (a multi-line string or continuation included), else that line alone.
-    /// Also returns the length CPython measures it with (its buffer keeps the final line break).
-    func errorText(line: Int) -> (String, Int) {
+    /// the line it is reading (a multi-line string or continuation included), else that line alone. Also returns
+    /// the text as CPython measures offsets against it (its buffer keeps the final line break).
+    func errorText(line: Int) -> (String, String) {
         let state = tokens[Swift.min(furthest, tokens.count - 1)]
         guard line >= state.cursor.line else {
             let text = source.line(line)
-            return (text, text.unicodeScalars.count)
+            return (text, text)
         }
         let first = Swift.min(state.bufferLine, line)
         var text = (first...line).map { source.line($0) }.joined(separator: "\n")
-        let length = text.unicodeScalars.count + 1
+        let measured = text + "\n"
         while text.hasSuffix("\n") { text.removeLast() }
-        return (text, length)
+        return (text, measured)
     }
 
     /// An error at a token (CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
@@ -110,9 +130,12 @@ extension Parser {
                 .indentationError, "too many levels of indentation", line: line, offset: 1, endLine: line,
                 endOffset: 0)
         case .lineContinuation(let column)?:
-            return makeError(
-                .syntaxError, "unexpected character after line continuation character", line: line,
-                offset: column + 1, endLine: line, endOffset: 0)
+            // The column counts from the start of the tokenizer's buffer, which is also where the text starts.
+            var error = makeError(
+                .syntaxError, "unexpected character after line continuation character", line: line, offset: 1,
+                endLine: line, endOffset: 0)
+            if fieldContext == nil { error.offset = column + 1 }
+            return error
         case nil:
             return errorAtFurthest("invalid syntax")
         }
