@@ -111,7 +111,7 @@ extension Parser {
             if parenthesised, try accept(.leftParen) == nil { continue }
             while true {
                 let item = try attempt { () throws(Failure) -> Expr in
-                    try parenthesised ? try parseExpressions() : try parseExpression()
+                    parenthesised ? try parseExpressions() : try parseExpression()
                 }
                 guard item != nil else { break }
                 if try accept(.as) != nil {
