@@ -1,0 +1,1 @@
+print(log_probs.shape)
