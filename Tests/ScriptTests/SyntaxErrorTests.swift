@@ -64,20 +64,4 @@ final class SyntaxErrorTests: XCTestCase {
         XCTAssertGreaterThan(total, 700)
         XCTAssertEqual(failures, 0, "of \(total)")
     }
-
-    /// A larger random campaign, run by hand: `CAMPAIGN=/path/cases.json swift test --filter testCampaign`.
-    func testCampaign() throws {
-        guard let path = ProcessInfo.processInfo.environment["CAMPAIGN"] else {
-            throw XCTSkip("set CAMPAIGN to a cases file written like syntax_errors.json")
-        }
-        let cases = try JSONDecoder().decode([ErrorCase].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        var failures = 0
-        for testCase in cases {
-            if let problem = Self.mismatch(testCase) {
-                failures += 1
-                print("MISMATCH \(testCase.source.debugDescription)\n     \(problem)")
-            }
-        }
-        print("CAMPAIGN \(failures) of \(cases.count)")
-    }
 }

@@ -9,9 +9,8 @@
 
 Corpus files hold cases separated by `#---` lines; a block starting with `#lines` holds one case per line.
 
-Larger random campaigns can be checked by hand without committing them: write cases in the same form to a file and
-run `CAMPAIGN=/path/cases.json swift test --filter testCampaign` (mutations(), construct_mutations() and error_of()
-here make such files).
+mutations(), construct_mutations() and error_of() here can also write larger random campaigns in the same form, for
+a hand-run comparison outside the committed suite.
 """
 import ast
 import json
