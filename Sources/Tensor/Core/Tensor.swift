@@ -107,7 +107,7 @@ public final class Tensor {
 }
 
 extension Tensor: CustomStringConvertible {
-    /// A short description for debugging: dtype and shape. The PyTorch-style repr lives in the Render target.
+    /// A short description for debugging: dtype and shape. PyTorch's repr is `TensorRepr` in the Script target.
     public var description: String {
         "Tensor(\(dtype.name), shape: \(Shape.describe(shape)))"
     }

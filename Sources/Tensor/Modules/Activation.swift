@@ -109,6 +109,46 @@ public final class Identity: Module {
     public override func forward(_ input: Tensor) throws -> Tensor { input }
 }
 
+extension ReLU: ReplicableModule {
+    /// A ReLU layer of the same configuration, for `deepCopy`.
+    public func makeReplica() throws -> Module { ReLU(inplace: inplace) }
+}
+
+extension GELU: ReplicableModule {
+    /// A GELU layer of the same approximation, for `deepCopy`.
+    public func makeReplica() throws -> Module { GELU(approximate: approximate) }
+}
+
+extension Tanh: ReplicableModule {
+    /// A tanh layer, for `deepCopy`.
+    public func makeReplica() throws -> Module { Tanh() }
+}
+
+extension Sigmoid: ReplicableModule {
+    /// A sigmoid layer, for `deepCopy`.
+    public func makeReplica() throws -> Module { Sigmoid() }
+}
+
+extension SiLU: ReplicableModule {
+    /// A SiLU layer of the same configuration, for `deepCopy`.
+    public func makeReplica() throws -> Module { SiLU(inplace: inplace) }
+}
+
+extension Softmax: ReplicableModule {
+    /// A softmax layer over the same dimension, for `deepCopy`.
+    public func makeReplica() throws -> Module { Softmax(dim: dim) }
+}
+
+extension LogSoftmax: ReplicableModule {
+    /// A log-softmax layer over the same dimension, for `deepCopy`.
+    public func makeReplica() throws -> Module { LogSoftmax(dim: dim) }
+}
+
+extension Identity: ReplicableModule {
+    /// An identity layer, for `deepCopy`.
+    public func makeReplica() throws -> Module { Identity() }
+}
+
 /// A string as Python's `repr` writes it: single quotes unless the text contains one and no double quote.
 func pythonStringRepr(_ text: String) -> String {
     let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"

@@ -120,3 +120,12 @@ public final class Conv1d: Module {
                                      dilation: dilation, groups: groups)
     }
 }
+
+extension Conv1d: ReplicableModule {
+    /// A convolution of the same configuration and dtype, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try Conv1d(inChannels, outChannels, kernelSize, stride: stride, padding: padding, dilation: dilation,
+                   groups: groups, bias: parameter("bias") != nil, paddingMode: paddingMode,
+                   dtype: parameter("weight")?.dtype ?? .defaultFloat)
+    }
+}

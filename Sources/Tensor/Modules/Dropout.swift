@@ -24,3 +24,8 @@ public final class Dropout: Module {
         try Functional.dropout(input, p: p, training: training, inplace: inplace)
     }
 }
+
+extension Dropout: ReplicableModule {
+    /// A dropout layer of the same probability, for `deepCopy`.
+    public func makeReplica() throws -> Module { try Dropout(p, inplace: inplace) }
+}

@@ -93,3 +93,15 @@ public final class Embedding: Module {
             normType: normType, scaleGradByFreq: scaleGradByFreq, sparse: sparse)
     }
 }
+
+extension Embedding: ReplicableModule {
+    /// A table of the same sizes, options and dtype, for `deepCopy`; its weight is left uninitialised, as the copy
+    /// replaces it.
+    public func makeReplica() throws -> Module {
+        let dtype = parameter("weight")?.dtype ?? .defaultFloat
+        return try Embedding(
+            numEmbeddings, embeddingDim, paddingIdx: paddingIdx, maxNorm: maxNorm, normType: normType,
+            scaleGradByFreq: scaleGradByFreq, sparse: sparse,
+            weight: try Tensor.empty([numEmbeddings, embeddingDim], dtype: dtype))
+    }
+}

@@ -29,3 +29,11 @@ public final class GRU: RecurrentBase {
         try forward(input, hx: nil).output
     }
 }
+
+extension GRU: ReplicableModule {
+    /// A GRU of the same configuration and dtype, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try GRU(inputSize, hiddenSize, numLayers: numLayers, bias: bias, batchFirst: batchFirst, dropout: dropout,
+                bidirectional: bidirectional, dtype: replicaDType)
+    }
+}

@@ -73,3 +73,11 @@ public final class LSTM: RecurrentBase {
         try forward(input, state: nil).output
     }
 }
+
+extension LSTM: ReplicableModule {
+    /// An LSTM of the same configuration and dtype, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try LSTM(inputSize, hiddenSize, numLayers: numLayers, bias: bias, batchFirst: batchFirst, dropout: dropout,
+                 bidirectional: bidirectional, projSize: projSize, dtype: replicaDType)
+    }
+}

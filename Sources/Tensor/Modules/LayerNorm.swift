@@ -35,3 +35,11 @@ public final class LayerNorm: Module {
                                  bias: parameter("bias"), eps: eps)
     }
 }
+
+extension LayerNorm: ReplicableModule {
+    /// A layer norm of the same shape, eps, affinity and dtype, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try LayerNorm(normalizedShape, eps: eps, elementwiseAffine: elementwiseAffine, bias: parameter("bias") != nil,
+                      dtype: parameter("weight")?.dtype ?? .defaultFloat)
+    }
+}

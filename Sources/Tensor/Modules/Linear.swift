@@ -45,3 +45,11 @@ public final class Linear: Module {
         try Functional.linear(input, weight: try requiredParameter("weight"), bias: parameter("bias"))
     }
 }
+
+extension Linear: ReplicableModule {
+    /// A layer of the same sizes, bias, dtype and printed name, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try Linear(inFeatures, outFeatures, bias: parameter("bias") != nil,
+                   dtype: parameter("weight")?.dtype ?? .defaultFloat, printedName: typeName)
+    }
+}

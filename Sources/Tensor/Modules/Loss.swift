@@ -3,7 +3,7 @@
 ///
 /// Loss modules print with empty parentheses (`MSELoss()`), as in PyTorch. Their `reduction` is checked when the
 /// loss is computed, so a bad name is a `ValueError` from the call, not from the constructor.
-open class Loss: Module {
+open class Loss: Module, ReplicableModule {
     /// `"none"`, `"mean"` or `"sum"`.
     public var reduction: String
 
@@ -12,6 +12,10 @@ open class Loss: Module {
         self.reduction = LossReduction.name(reduction, sizeAverage: sizeAverage, reduce: reduce)
         super.init()
     }
+
+    /// A loss of the same reduction, for `deepCopy`. Declared here, not in an extension, so that each loss can
+    /// override it to make its own type.
+    open func makeReplica() throws -> Module { Loss(reduction: reduction) }
 
     /// Computes the loss of `input` against `target`; each loss overrides it.
     open func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
@@ -41,6 +45,9 @@ open class WeightedLoss: Loss {
         try registerBuffer("weight", weight)
     }
 
+    /// A weighted loss of the same reduction, for `deepCopy`, which copies the weight buffer.
+    open override func makeReplica() throws -> Module { try WeightedLoss(reduction: reduction) }
+
     /// The class weights, read from the buffer so a loaded state dict is seen.
     public var weight: Tensor? { buffer("weight") }
 }
@@ -57,6 +64,11 @@ public final class NLLLoss: WeightedLoss {
     ) throws {
         self.ignoreIndex = ignoreIndex
         try super.init(weight: weight, sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)
+    }
+
+    /// An NLL loss of the same configuration, for `deepCopy`.
+    public override func makeReplica() throws -> Module {
+        try NLLLoss(ignoreIndex: ignoreIndex, reduction: reduction)
     }
 
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
@@ -81,6 +93,11 @@ public final class CrossEntropyLoss: WeightedLoss {
         try super.init(weight: weight, sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)
     }
 
+    /// A cross-entropy loss of the same configuration, for `deepCopy`.
+    public override func makeReplica() throws -> Module {
+        try CrossEntropyLoss(ignoreIndex: ignoreIndex, reduction: reduction, labelSmoothing: labelSmoothing)
+    }
+
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.crossEntropy(input, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction,
                                     labelSmoothing: labelSmoothing)
@@ -89,6 +106,9 @@ public final class CrossEntropyLoss: WeightedLoss {
 
 /// The binary cross-entropy of probabilities (`nn.BCELoss`).
 public final class BCELoss: WeightedLoss {
+    /// A binary cross-entropy of the same reduction, for `deepCopy`.
+    public override func makeReplica() throws -> Module { try BCELoss(reduction: reduction) }
+
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.binaryCrossEntropy(input, target, weight: weight, reduction: reduction)
     }
@@ -106,6 +126,9 @@ public final class BCEWithLogitsLoss: Loss {
         try registerBuffer("weight", weight)
         try registerBuffer("pos_weight", posWeight)
     }
+
+    /// A binary cross-entropy with logits of the same reduction, for `deepCopy`, which copies the buffers.
+    public override func makeReplica() throws -> Module { try BCEWithLogitsLoss(reduction: reduction) }
 
     /// The per-element weights.
     public var weight: Tensor? { buffer("weight") }

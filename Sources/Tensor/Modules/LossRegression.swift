@@ -1,5 +1,8 @@
 /// The mean squared error (`nn.MSELoss`).
 public final class MSELoss: Loss {
+    /// A mean squared error of the same reduction, for `deepCopy`.
+    public override func makeReplica() throws -> Module { MSELoss(reduction: reduction) }
+
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.mseLoss(input, target, reduction: reduction)
     }
@@ -7,6 +10,9 @@ public final class MSELoss: Loss {
 
 /// The mean absolute error (`nn.L1Loss`).
 public final class L1Loss: Loss {
+    /// A mean absolute error of the same reduction, for `deepCopy`.
+    public override func makeReplica() throws -> Module { L1Loss(reduction: reduction) }
+
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.l1Loss(input, target, reduction: reduction)
     }
@@ -22,6 +28,9 @@ public final class SmoothL1Loss: Loss {
         self.beta = beta
         super.init(sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)
     }
+
+    /// A smooth L1 loss of the same configuration, for `deepCopy`.
+    public override func makeReplica() throws -> Module { SmoothL1Loss(reduction: reduction, beta: beta) }
 
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.smoothL1Loss(input, target, reduction: reduction, beta: beta)
@@ -39,6 +48,9 @@ public final class HuberLoss: Loss {
         super.init(reduction: reduction)
     }
 
+    /// A Huber loss of the same configuration, for `deepCopy`.
+    public override func makeReplica() throws -> Module { HuberLoss(reduction: reduction, delta: delta) }
+
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.huberLoss(input, target, reduction: reduction, delta: delta)
     }
@@ -54,6 +66,9 @@ public final class KLDivLoss: Loss {
         self.logTarget = logTarget
         super.init(sizeAverage: sizeAverage, reduce: reduce, reduction: reduction)
     }
+
+    /// A KL divergence loss of the same configuration, for `deepCopy`.
+    public override func makeReplica() throws -> Module { KLDivLoss(reduction: reduction, logTarget: logTarget) }
 
     public override func forward(_ input: Tensor, _ target: Tensor) throws -> Tensor {
         try Functional.klDiv(input, target, reduction: reduction, logTarget: logTarget)

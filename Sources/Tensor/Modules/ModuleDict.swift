@@ -1,10 +1,14 @@
 /// Submodules held by name in insertion order (`nn.ModuleDict`). It has no `forward` of its own.
-open class ModuleDict: Module {
+open class ModuleDict: Module, ReplicableModule {
     /// A dictionary of `modules`, in the given order.
     public init(_ modules: [(String, Module?)] = []) throws(ModuleError) {
         super.init()
         try update(modules)
     }
+
+    /// An empty dictionary for `deepCopy` to fill. Declared here, not in an extension, so that a subclass can
+    /// override it to make its own type.
+    open func makeReplica() throws -> Module { try ModuleDict() }
 
     /// How many entries there are (`len`).
     public var count: Int { moduleSlots.count }

@@ -13,6 +13,8 @@ public enum ModuleError: Error, Equatable, Sendable {
     case indexOutOfRange(module: String, detail: String)
     /// A key a container does not hold (`KeyError`; the message is the key's repr).
     case missingKey(module: String, key: String)
+    /// An attribute read from a `None` where a module was expected (`AttributeError`).
+    case noneHasNoAttribute(name: String)
     /// A failed `assert` in PyTorch's Python code (`AssertionError`).
     case failedAssertion(module: String, detail: String)
     case tensor(TensorError)
@@ -30,7 +32,7 @@ public enum ModuleError: Error, Equatable, Sendable {
         case .missingForward: return .notImplementedError
         case .invalidParameterAssignment: return .typeError
         case .attributeExists, .invalidName: return .keyError
-        case .noSuchAttribute: return .attributeError
+        case .noSuchAttribute, .noneHasNoAttribute: return .attributeError
         case .invalidValue: return .valueError
         case .indexOutOfRange: return .indexError
         case .missingKey: return .keyError
@@ -58,6 +60,8 @@ public enum ModuleError: Error, Equatable, Sendable {
             return pythonStringRepr("\(kind) name can't contain \".\"" + (kind == "module" ? ", got: \(name)" : ""))
         case let .noSuchAttribute(module, name):
             return "\(module) has no attribute `\(name)`"
+        case let .noneHasNoAttribute(name):
+            return "'NoneType' object has no attribute '\(name)'"
         case let .stateDictErrors(module, missing, unexpected, sizeMismatches):
             var lines: [String] = []
             if !missing.isEmpty {

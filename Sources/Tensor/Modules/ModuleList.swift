@@ -1,11 +1,15 @@
 /// Submodules held in a list, registered under `"0"`, `"1"`, ... (`nn.ModuleList`). It has no `forward` of its
 /// own; it prints runs of identical children once, as `(0-1): 2 x Linear(...)`.
-open class ModuleList: Module {
+open class ModuleList: Module, ReplicableModule {
     /// A list of `modules`.
     public init(_ modules: [Module] = []) {
         super.init()
         for (position, module) in modules.enumerated() { moduleSlots[String(position)] = .some(module) }
     }
+
+    /// An empty list for `deepCopy` to fill. Declared here, not in an extension, so that a subclass can override it
+    /// to make its own type.
+    open func makeReplica() throws -> Module { ModuleList() }
 
     /// How many entries there are (`len`).
     public var count: Int { moduleSlots.count }

@@ -38,3 +38,11 @@ public final class RNN: RecurrentBase {
         try forward(input, hx: nil).output
     }
 }
+
+extension RNN: ReplicableModule {
+    /// An RNN of the same configuration and dtype, for `deepCopy`.
+    public func makeReplica() throws -> Module {
+        try RNN(inputSize, hiddenSize, numLayers: numLayers, nonlinearity: nonlinearity, bias: bias,
+                batchFirst: batchFirst, dropout: dropout, bidirectional: bidirectional, dtype: replicaDType)
+    }
+}

@@ -138,3 +138,8 @@ extension RecurrentMode {
         }
     }
 }
+
+extension RecurrentBase {
+    /// The dtype a replica is built in: its first weight's.
+    var replicaDType: DType { parameters().first?.dtype ?? .defaultFloat }
+}

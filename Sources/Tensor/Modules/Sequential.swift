@@ -2,7 +2,7 @@
 ///
 /// Children are named `"0"`, `"1"`, ... or by the names given; indexing is by position, and a slice is a new
 /// `Sequential` keeping the children's names, as in PyTorch.
-open class Sequential: Module {
+open class Sequential: Module, ReplicableModule {
     /// A container of `modules`, named by position.
     public init(_ modules: [Module] = []) {
         super.init()
@@ -14,6 +14,10 @@ open class Sequential: Module {
         super.init()
         for (name, module) in modules { try registerModule(name, module) }
     }
+
+    /// An empty container for `deepCopy` to fill. Declared here, not in an extension, so that a subclass can
+    /// override it to make its own type.
+    open func makeReplica() throws -> Module { Sequential() }
 
     /// How many children there are, `None` included (`len`).
     public var count: Int { moduleSlots.count }

@@ -8,7 +8,7 @@ public final class TransformerDecoder: Module, ReplicableModule {
     public init(_ decoderLayer: Module, numLayers: Int, norm: Module? = nil) throws {
         self.numLayers = numLayers
         super.init()
-        try registerModule("layers", try TransformerLayers(copying: decoderLayer, count: numLayers))
+        try registerModule("layers", try ModuleList.clones(of: decoderLayer, count: numLayers))
         if let norm { try registerModule("norm", norm) }
     }
 
@@ -24,10 +24,7 @@ public final class TransformerDecoder: Module, ReplicableModule {
         tgtKeyPaddingMask: Tensor? = nil, memoryKeyPaddingMask: Tensor? = nil, tgtIsCausal: Bool? = nil,
         memoryIsCausal: Bool = false
     ) throws -> Tensor {
-        let layers = try typedChild("layers", as: TransformerLayers.self).layers
-        guard let first = layers.first else {
-            throw ModuleError.tensor(.invalidIndex(op: "ModuleList", detail: "index 0 is out of range"))
-        }
+        let (first, layers) = try stackedLayers()
         let batchFirst = try first.typedChild("self_attn", as: MultiheadAttention.self).batchFirst
         let length = Transformer.sequenceLength(tgt, batchFirst: batchFirst)
         let causal = try Transformer.detectIsCausal(tgtMask, hint: tgtIsCausal, size: length)

@@ -28,7 +28,7 @@ public final class TransformerEncoder: Module, ReplicableModule {
         }
         useNestedTensor = enableNestedTensor && nestedPossible
         super.init()
-        try registerModule("layers", try TransformerLayers(copying: encoderLayer, count: numLayers))
+        try registerModule("layers", try ModuleList.clones(of: encoderLayer, count: numLayers))
         if let norm { try registerModule("norm", norm) }
     }
 
@@ -49,10 +49,7 @@ public final class TransformerEncoder: Module, ReplicableModule {
     ) throws -> Tensor {
         var padding = try Functional.canonicalMask(srcKeyPaddingMask, name: "src_key_padding_mask", dtype: src.dtype)
         let mask = try Functional.canonicalMask(mask, name: "mask", dtype: src.dtype)
-        let layers = try typedChild("layers", as: TransformerLayers.self).layers
-        guard let first = layers.first else {
-            throw ModuleError.tensor(.invalidIndex(op: "ModuleList", detail: "index 0 is out of range"))
-        }
+        let (first, layers) = try stackedLayers()
         let firstAttention = try first.typedChild("self_attn", as: MultiheadAttention.self)
         // The nested path keeps only positions whose padding value is zero; zero the rest at the end.
         var padded: Tensor?
@@ -114,4 +111,28 @@ public final class TransformerEncoder: Module, ReplicableModule {
 
     /// A module of the same configuration, for `deepCopy`.
     public func makeReplica() throws -> Module { TransformerEncoder(replicating: self) }
+}
+
+extension ModuleList {
+    /// A list of `count` deep copies of `module` (PyTorch's `_get_clones`); empty when `count` is not positive.
+    static func clones(of module: Module, count: Int) throws -> ModuleList {
+        ModuleList(try (0..<Swift.max(count, 0)).map { _ in try module.deepCopy() })
+    }
+}
+
+extension Module {
+    /// The first entry and all entries of a Transformer stack's `layers` list, failing as PyTorch's forward does: an
+    /// `IndexError` for an empty list, an `AttributeError` for a `None` first layer (whose `self_attn` is read) and a
+    /// `TypeError` for a later `None` (which is called).
+    func stackedLayers() throws -> (first: Module, all: [Module]) {
+        let list = try typedChild("layers", as: ModuleList.self)
+        guard let first = try list.module(at: 0) else { throw ModuleError.noneHasNoAttribute(name: "self_attn") }
+        let all = try list.values.map { layer in
+            guard let layer else {
+                throw ModuleError.tensor(.invalidType(op: typeName, detail: "'NoneType' object is not callable"))
+            }
+            return layer
+        }
+        return (first, all)
+    }
 }

@@ -150,54 +150,6 @@ final class TransformerTests: XCTestCase {
         }
     }
 
-    /// Deep copies: same types and values, separate tensors, shared things stay shared, no generator draws.
-    func testDeepCopy() throws {
-        Generator.default.manualSeed(5)
-        let layer = try TransformerEncoderLayer(dModel: 8, nhead: 2, dimFeedforward: 16,
-                                                activation: .module(GELUStand()))
-        let stateBefore = Generator.default.state
-        let copy = try layer.deepCopy()
-        XCTAssertEqual(Generator.default.state, stateBefore)
-        XCTAssertEqual(copy.description, layer.description)
-        XCTAssertTrue(copy is TransformerEncoderLayer)
-        for ((name, original), (copyName, copied)) in zip(layer.namedParameters(), copy.namedParameters()) {
-            XCTAssertEqual(name, copyName)
-            XCTAssertFalse(original === copied)
-            XCTAssertFalse(original.storage === copied.storage)
-            XCTAssertEqual(original.doubles, copied.doubles)
-            XCTAssertTrue(copied.isParameter && copied.requiresGrad)
-        }
-        layer.eval()
-        XCTAssertTrue(copy.training)
-        // Writing to the original leaves the copy alone.
-        try GradMode.with(enabled: false) { _ = try layer.parameters()[0].zero_() }
-        XCTAssertNotEqual(copy.parameters()[0].doubles, layer.parameters()[0].doubles)
-        // A module registered twice stays one module in the copy.
-        let parent = Module()
-        let shared = try Linear(2, 2)
-        try parent.registerModule("a", shared)
-        try parent.registerModule("b", shared)
-        let parentCopy = try parent.deepCopy()
-        XCTAssertTrue(parentCopy.submodule("a") === parentCopy.submodule("b"))
-        XCTAssertFalse(parentCopy.submodule("a") === shared)
-        XCTAssertEqual(parentCopy.parameters().count, 2)
-        // A stateless module that cannot replicate itself is shared; one with state is refused.
-        final class Stateless: Module {}
-        final class Stateful: Module {
-            override init() {
-                super.init()
-                try? registerBuffer("count", try? Tensor.zeros([1]))
-            }
-        }
-        try parent.registerModule("c", Stateless())
-        XCTAssertTrue(try parent.deepCopy().submodule("c") === parent.submodule("c"))
-        try parent.registerModule("d", Stateful())
-        XCTAssertThrowsError(try parent.deepCopy()) {
-            XCTAssertEqual(($0 as? ModuleError)?.message,
-                           "deepcopy of Stateful is not supported: it does not conform to ReplicableModule")
-        }
-    }
-
     /// Dropout inside the layers in training mode: deterministic at p = 0 and equal to eval mode; at p > 0 the
     /// output changes from draw to draw but keeps its shape.
     func testTrainingModeDropout() throws {
