@@ -10,7 +10,8 @@ struct Attend: ParsableCommand {
             Attend steps through lessons that run PyTorch-style Python on its own Swift tensor engine. \
             The lesson screen, the REPL and `attend run` arrive in later versions; this build carries the engine.
             """,
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [Run.self]
     )
 
     func run() throws {

@@ -1,0 +1,64 @@
+import XCTest
+
+@testable import Script
+
+/// Programs that push on the interpreter's limits must end in a Python exception, never a crash or hang.
+final class InterpreterRobustnessTests: XCTestCase {
+    private func exceptionLine(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
+        let interpreter = Interpreter { _ in }
+        switch interpreter.run(source: source) {
+        case .success: return nil
+        case .syntaxError(let error): return "SyntaxError: \(error.message)"
+        case .exception(let error, _): return interpreter.exceptionLine(error.exception)
+        }
+    }
+
+    func testLimitsRaiseInsteadOfTrapping() {
+        let cases: [(String, String?)] = [
+            ("def f(): return f()\nf()", "RecursionError: maximum recursion depth exceeded"),
+            ("class A:\n    def __repr__(self): return repr(self)\nrepr(A())",
+             "RecursionError: maximum recursion depth exceeded"),
+            ("x = -9223372036854775807 - 1\nx // -1", "OverflowError"),
+            ("abs(-9223372036854775807 - 1)", "OverflowError"),
+            ("-(-9223372036854775807 - 1)", "OverflowError"),
+            ("1 << 64", "OverflowError"),
+            ("int(1e300)", "OverflowError"),
+            ("int('99999999999999999999')", "OverflowError"),
+            ("'a' * 10**12", "MemoryError"),
+            ("[0] * 10**12", "MemoryError"),
+            ("range(-9223372036854775807 - 1, 9223372036854775807)[5]", nil),
+            ("len(range(0, 10, 0))", "ValueError: range() arg 3 must not be zero"),
+            ("[1, 2][::0]", "ValueError: slice step cannot be zero"),
+            ("x = [1]\nx[-9223372036854775807 - 1]", "IndexError: list index out of range"),
+            ("'abc'[1:-9223372036854775807 - 1:-9223372036854775807 - 1]", nil),
+            ("float('nan') < 1", nil),
+            ("10 ** -400", nil),
+            ("2.0 ** 10000", "OverflowError"),
+            ("0 ** -1", "ZeroDivisionError: 0.0 cannot be raised to a negative power"),
+            ("1 % 0", "ZeroDivisionError: integer division or modulo by zero"),
+            ("1.0 // 0", "ZeroDivisionError: float floor division by zero"),
+            ("chr(-1)", "ValueError: chr() arg not in range(0x110000)"),
+            ("import torch", "ModuleNotFoundError: No module named 'torch'"),
+            ("raise 5", "TypeError: exceptions must derive from BaseException"),
+            ("raise", "RuntimeError: No active exception to reraise"),
+            ("d = {}\nfor k in d: pass\nd = {1: 1}\nfor k in d: d[k + 1] = 0",
+             "RuntimeError: dictionary changed size during iteration"),
+        ]
+        for (source, expected) in cases {
+            let result = exceptionLine(source)
+            if let expected {
+                XCTAssertTrue(result?.hasPrefix(expected) == true, "\(source): \(result ?? "no exception")")
+            } else {
+                XCTAssertNil(result, source)
+            }
+        }
+    }
+
+    func testStateCarriesAcrossRuns() {
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        _ = interpreter.run(source: "x = 41")
+        _ = interpreter.run(source: "print(x + 1)")
+        XCTAssertEqual(output, "42\n")
+    }
+}
