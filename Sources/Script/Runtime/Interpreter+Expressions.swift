@@ -86,23 +86,27 @@ extension Interpreter {
             return .dict(dict)
         case .listComprehension(let element, let clauses):
             var items: [Value] = []
-            try comprehend(clauses, in: frame) { scope in items.append(try self.evaluate(element, in: scope)) }
+            try comprehend(clauses, "<listcomp>", expression.range, in: frame) { scope in
+                items.append(try self.evaluate(element, in: scope))
+            }
             return .list(ListObject(items))
         case .generator(let element, let clauses):
             // Evaluated eagerly (no generators yet): the result iterates like the generator would.
             var items: [Value] = []
-            try comprehend(clauses, in: frame) { scope in items.append(try self.evaluate(element, in: scope)) }
+            try comprehend(clauses, "<genexpr>", expression.range, in: frame) { scope in
+                items.append(try self.evaluate(element, in: scope))
+            }
             return .iterator(sequenceIterator(items, typeName: "generator"))
         case .setComprehension(let element, let clauses):
             let set = SetObject()
-            try comprehend(clauses, in: frame) { scope in
+            try comprehend(clauses, "<setcomp>", expression.range, in: frame) { scope in
                 let item = try self.evaluate(element, in: scope)
                 set.storage.set(try hashKey(item), item, .none)
             }
             return .set(set)
         case .dictComprehension(let keyExpr, let valueExpr, let clauses):
             let dict = DictObject()
-            try comprehend(clauses, in: frame) { scope in
+            try comprehend(clauses, "<dictcomp>", expression.range, in: frame) { scope in
                 let key = try self.evaluate(keyExpr, in: scope)
                 let value = try self.evaluate(valueExpr, in: scope)
                 dict.set(try hashKey(key), key, value)
@@ -174,28 +178,43 @@ extension Interpreter {
 
     /// Runs comprehension clauses in their own scope, calling `body` for each combination that passes the filters.
     /// The first iterable is evaluated in the enclosing scope, as in Python.
-    private func comprehend(_ clauses: [Comprehension], in frame: Frame,
+    /// Like CPython 3.11, the comprehension is its own frame (`<listcomp>` ...) in tracebacks, called from the
+    /// enclosing frame at the comprehension's range.
+    private func comprehend(_ clauses: [Comprehension], _ name: String, _ range: SourceRange, in frame: Frame,
                             _ body: (Frame) throws -> Void) throws {
         let info = ScopeInfo(comprehensionTargets: clauses.map(\.target))
         let environment = Environment(parent: frame.environment.isClassBody ? frame.environment.parent
                                           : frame.environment, info: info)
-        let scope = Frame(environment: environment, name: frame.name, source: frame.source)
+        let scope = Frame(environment: environment, name: name, source: frame.source)
         guard let first = clauses.first else { return }
         let firstIterable = try evaluate(first.iterable, in: frame)
-        try comprehendClause(clauses[...], firstIterable: firstIterable, scope: scope, body)
+        let iterator = try withRange(first.iterable.range) { try makeIterator(firstIterable) }
+        do {
+            scope.statementRange = range
+            try comprehendClause(clauses[...], firstIterator: iterator, scope: scope, body)
+        } catch var error as PythonError {
+            scope.record(&error)
+            error.pendingRange = range
+            throw error
+        }
     }
 
-    private func comprehendClause(_ clauses: ArraySlice<Comprehension>, firstIterable: Value?, scope: Frame,
-                                  _ body: (Frame) throws -> Void) throws {
+    private func comprehendClause(_ clauses: ArraySlice<Comprehension>, firstIterator: IteratorObject?,
+                                  scope: Frame, _ body: (Frame) throws -> Void) throws {
         guard let clause = clauses.first else { return try body(scope) }
-        let iterable = try firstIterable ?? evaluate(clause.iterable, in: scope)
-        let iterator = try withRange(clause.iterable.range) { try makeIterator(iterable) }
+        let iterator: IteratorObject
+        if let firstIterator {
+            iterator = firstIterator
+        } else {
+            let iterable = try evaluate(clause.iterable, in: scope)
+            iterator = try withRange(clause.iterable.range) { try makeIterator(iterable) }
+        }
         next: while let item = try iterator.next() {
             try assign(item, to: clause.target, in: scope)
             for condition in clause.conditions where try !isTrue(try evaluate(condition, in: scope)) {
                 continue next
             }
-            try comprehendClause(clauses.dropFirst(), firstIterable: nil, scope: scope, body)
+            try comprehendClause(clauses.dropFirst(), firstIterator: nil, scope: scope, body)
         }
     }
 

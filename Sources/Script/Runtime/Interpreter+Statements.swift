@@ -68,8 +68,9 @@ extension Interpreter {
             try executeRaise(exception, cause: cause, in: frame)
         case .assert(let test, let message):
             if try !isTrue(try evaluate(test, in: frame)) {
-                let error = PythonError(Builtins.assertionError)
+                var error = PythonError(Builtins.assertionError)
                 if let message { error.exception.arguments = [try evaluate(message, in: frame)] }
+                error.pendingRange = test.range
                 throw error
             }
         case .delete(let targets):
