@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import Script
+import Tensor
 
 /// Programs that push on the interpreter's limits must end in a Python exception, never a crash or hang.
 final class InterpreterRobustnessTests: XCTestCase {
@@ -60,5 +61,26 @@ final class InterpreterRobustnessTests: XCTestCase {
         _ = interpreter.run(source: "x = 41")
         _ = interpreter.run(source: "print(x + 1)")
         XCTAssertEqual(output, "42\n")
+    }
+}
+
+/// The interactive echo and engine-error conversion.
+final class InterpreterEntryPointTests: XCTestCase {
+    func testInteractiveEchoesExpressionValues() {
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        let outcome = interpreter.runInteractive(source: "x = 2\nx + 1\nNone\nprint('p')\n'text'\n_ * 2\n")
+        guard case .success = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(output, "3\np\n'text'\n'texttext'\n")
+    }
+
+    func testEngineErrorsBecomeTheirPythonClass() {
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        let error = TensorError.invalidArgument(op: "boom", detail: "bad input")
+        interpreter.builtins["boom"] = .builtin(BuiltinFunction("boom") { _, _ in throw error })
+        let source = "try:\n    boom()\nexcept \(error.kind.rawValue) as e:\n    print(type(e).__name__, e)\n"
+        guard case .success = interpreter.run(source: source) else { return XCTFail("not caught") }
+        XCTAssertEqual(output, "\(error.kind.rawValue) \(error.message)\n")
     }
 }

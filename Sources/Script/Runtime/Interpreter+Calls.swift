@@ -5,7 +5,13 @@ extension Interpreter {
         case .function(let function):
             return try invoke(function, arguments)
         case .builtin(let builtin):
-            return try builtin.body(self, arguments)
+            do {
+                return try builtin.body(self, arguments)
+            } catch let error as PythonError {
+                throw error
+            } catch {
+                throw PythonError.converting(error)
+            }
         case .boundMethod(let method):
             var bound = arguments
             bound.positional.insert(method.receiver, at: 0)
@@ -18,7 +24,13 @@ extension Interpreter {
             bound.positional.insert(callee, at: 0)
             return try call(method, bound)
         case .foreign(let object):
-            if let result = try object.call(arguments, interpreter: self) { return result }
+            do {
+                if let result = try object.call(arguments, interpreter: self) { return result }
+            } catch let error as PythonError {
+                throw error
+            } catch {
+                throw PythonError.converting(error)
+            }
         default:
             break
         }

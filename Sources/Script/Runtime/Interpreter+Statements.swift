@@ -273,6 +273,11 @@ extension Interpreter {
         } catch var error as PythonError {
             if error.pendingRange == nil { error.pendingRange = range }
             throw error
+        } catch {
+            // Engine errors from bindings become Python exceptions here, where their range is known.
+            var converted = PythonError.converting(error)
+            converted.pendingRange = range
+            throw converted
         }
     }
 }

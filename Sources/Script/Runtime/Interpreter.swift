@@ -51,16 +51,28 @@ public final class Interpreter {
         return run(module)
     }
 
+    /// Runs `source` as the interactive prompt does (`python -i`): each top-level expression statement's value,
+    /// unless None, is printed as its repr and bound to `_`.
+    public func runInteractive(source: String, fileName: String = "<stdin>") -> Outcome {
+        let module: Module
+        do {
+            module = try Parser.parseModule(source, filename: fileName)
+        } catch {
+            return .syntaxError(error)
+        }
+        return run(module, echo: true)
+    }
+
     /// Runs a parsed module in this interpreter's globals (on a thread with a large stack, so deep Python recursion
     /// reaches RecursionError rather than overflowing Swift's stack).
-    public func run(_ module: Module) -> Outcome {
+    public func run(_ module: Module, echo: Bool = false) -> Outcome {
         final class Box: @unchecked Sendable { var outcome: Outcome = .success }
         let box = Box()
         nonisolated(unsafe) let unsafeSelf = self
         nonisolated(unsafe) let unsafeModule = module
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.outcome = unsafeSelf.runHere(unsafeModule)
+            box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo)
             done.signal()
         }
         thread.stackSize = 1 << 30
@@ -69,17 +81,32 @@ public final class Interpreter {
         return box.outcome
     }
 
-    private func runHere(_ module: Module) -> Outcome {
+    private func runHere(_ module: Module, echo: Bool) -> Outcome {
         let frame = Frame(environment: globals, name: "<module>", source: module.source)
         do {
-            _ = try execute(module.body, in: frame)
+            if echo {
+                for statement in module.body {
+                    guard case .expression(let expression) = statement.kind else {
+                        _ = try execute(statement, in: frame)
+                        continue
+                    }
+                    frame.statementRange = statement.range
+                    let value = try evaluate(expression, in: frame)
+                    if case .none = value { continue }
+                    builtins["_"] = value
+                    output(try repr(value) + "\n")
+                }
+            } else {
+                _ = try execute(module.body, in: frame)
+            }
             return .success
         } catch var error as PythonError {
             frame.record(&error)
             return .exception(error, traceback: traceback(error.exception))
         } catch {
-            let wrapped = PythonError.runtimeError("internal error: \(error)")
-            return .exception(wrapped, traceback: traceback(wrapped.exception))
+            var converted = PythonError.converting(error)
+            frame.record(&converted)
+            return .exception(converted, traceback: traceback(converted.exception))
         }
     }
 
