@@ -73,6 +73,13 @@ extension Interpreter {
             throw PythonError.attributeError("module '\(module.name)' has no attribute '\(name)'")
         case .type(let cls):
             throw PythonError.attributeError("type object '\(cls.name)' has no attribute '\(name)'")
+        case .instance(let instance):
+            let error = PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+            var names = Set(instance.attributes.keys).union(Suggestions.objectDunders)
+            for cls in instance.cls.mro where !cls.isBuiltin { names.formUnion(cls.attributes.keys) }
+            error.exception.attributes["name"] = .str(name)
+            error.exception.suggestionCandidates = names.sorted()
+            throw error
         default:
             throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
         }

@@ -25,7 +25,11 @@ extension Interpreter {
             }
         }
         if let value = globals.variables[name] ?? builtins[name] { return value }
-        throw nameError(name)
+        let error = nameError(name)
+        var candidates = environment === globals ? [] : environment.variables.keys.sorted()
+        candidates += globals.variables.keys.sorted() + builtins.keys.sorted()
+        error.exception.suggestionCandidates = candidates
+        throw error
     }
 
     func nameError(_ name: String) -> PythonError {

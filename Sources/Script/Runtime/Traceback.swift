@@ -27,7 +27,11 @@ extension Interpreter {
 
     /// `Type: message`, or `Type` when the message is empty.
     public func exceptionLine(_ exception: Instance) -> String {
-        let message = (try? str(.instance(exception))) ?? "<exception str() failed>"
+        var message = (try? str(.instance(exception))) ?? "<exception str() failed>"
+        if let candidates = exception.suggestionCandidates, case .str(let name)? = exception.attributes["name"],
+           let suggestion = Suggestions.suggest(name, among: candidates) {
+            message += ". Did you mean: '\(suggestion)'?"
+        }
         return message.isEmpty ? exception.cls.name : "\(exception.cls.name): \(message)"
     }
 

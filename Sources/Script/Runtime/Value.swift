@@ -195,6 +195,8 @@ public final class Instance {
     public var context: Value = .none
     /// `__suppress_context__`.
     public var suppressContext = false
+    /// For NameError and AttributeError: the names CPython would search for a "Did you mean" suggestion.
+    var suggestionCandidates: [String]?
 
     /// A new instance.
     public init(cls: ClassObject) { self.cls = cls }
