@@ -406,7 +406,7 @@ enum BuiltinFunctions {
             throw PythonError.typeError("round() missing required argument 'number' (pos 1)")
         }
         let digitsValue = arguments.positional.count > 1 ? arguments.positional[1]
-            : arguments.keywords.first { $0.name == "ndigits" }?.value ?? .none
+            : arguments.keywords.first { $0.name == "ndigits" }?.value ?? Value.none
         switch value {
         case .int, .bool:
             if case .none = digitsValue { return try Conversions.int(interpreter, Arguments([value])) }

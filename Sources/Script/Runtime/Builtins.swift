@@ -38,18 +38,18 @@ enum Builtins {
     nonisolated(unsafe) static let range: ClassObject = ClassObject(builtin: "range", base: object, constructor: Conversions.range)
     nonisolated(unsafe) static let staticMethod: ClassObject = ClassObject(builtin: "staticmethod", base: object) { _, arguments in
         let wrapper = Instance(cls: Builtins.staticMethod)
-        wrapper.attributes["__func__"] = arguments.positional.first ?? .none
+        wrapper.attributes["__func__"] = arguments.positional.first ?? Value.none
         return .instance(wrapper)
     }
     nonisolated(unsafe) static let classMethod: ClassObject = ClassObject(builtin: "classmethod", base: object) { _, arguments in
         let wrapper = Instance(cls: Builtins.classMethod)
-        wrapper.attributes["__func__"] = arguments.positional.first ?? .none
+        wrapper.attributes["__func__"] = arguments.positional.first ?? Value.none
         return .instance(wrapper)
     }
     nonisolated(unsafe) static let property: ClassObject = ClassObject(builtin: "property", base: object) { _, arguments in
         let wrapper = Instance(cls: Builtins.property)
-        wrapper.attributes["fget"] = arguments.positional.first ?? .none
-        wrapper.attributes["fset"] = arguments.positional.count > 1 ? arguments.positional[1] : .none
+        wrapper.attributes["fget"] = arguments.positional.first ?? Value.none
+        wrapper.attributes["fset"] = arguments.positional.count > 1 ? arguments.positional[1] : Value.none
         return .instance(wrapper)
     }
 

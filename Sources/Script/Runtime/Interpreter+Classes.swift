@@ -89,6 +89,14 @@ extension Interpreter {
     func findAttribute(_ object: Value, _ name: String) throws -> Value? {
         switch object {
         case .instance(let instance):
+            if instance.cls === Builtins.property, name == "setter" || name == "getter" {
+                return .builtin(BuiltinFunction(name) { _, arguments in
+                    let copy = Instance(cls: Builtins.property)
+                    copy.attributes = instance.attributes
+                    copy.attributes[name == "setter" ? "fset" : "fget"] = arguments.positional.first ?? Value.none
+                    return .instance(copy)
+                })
+            }
             if let value = instance.attributes[name] { return value }
             if instance.cls.isSubclass(of: Builtins.baseException) {
                 switch name {

@@ -69,7 +69,7 @@ public final class Interpreter {
         final class Box: @unchecked Sendable { var outcome: Outcome = .success }
         let box = Box()
         nonisolated(unsafe) let unsafeSelf = self
-        nonisolated(unsafe) let unsafeModule = module
+        let unsafeModule = module
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo)
