@@ -70,7 +70,8 @@ extension Interpreter {
 
     /// Runs a Python function: binds arguments to parameters, then runs the body in a fresh local scope.
     func invoke(_ function: FunctionObject, _ arguments: Arguments) throws -> Value {
-        let environment = Environment(parent: function.closure, info: function.scope)
+        let environment = Environment(variables: Dictionary(minimumCapacity: function.scope.locals.count),
+                                      parent: function.closure, info: function.scope)
         try bind(arguments, to: function, in: environment)
         guard depth < Self.recursionLimit else {
             throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded")
@@ -102,8 +103,14 @@ extension Interpreter {
     }
 
     private func bind(_ arguments: Arguments, to function: FunctionObject, in environment: Environment) throws {
+        let positionalNames = function.positionalNames
+        if function.isSimple, arguments.keywords.isEmpty, arguments.positional.count == positionalNames.count {
+            for index in positionalNames.indices {
+                environment.variables[positionalNames[index]] = arguments.positional[index]
+            }
+            return
+        }
         let parameters = function.parameters
-        let positionalNames = (parameters.positionalOnly + parameters.regular).map(\.name)
         let name = function.qualifiedName
         var positional = arguments.positional
         if positional.count > positionalNames.count {
@@ -129,7 +136,7 @@ extension Interpreter {
             environment.variables[varKeyword.name] = .dict(dict)
         }
         let positionalOnly = Set(parameters.positionalOnly.map(\.name))
-        let keywordNames = Set(parameters.regular.map(\.name) + parameters.keywordOnly.map(\.name))
+        let keywordNames = function.keywordNames
         for (keyword, value) in arguments.keywords {
             if keywordNames.contains(keyword) {
                 if environment.variables[keyword] != nil {

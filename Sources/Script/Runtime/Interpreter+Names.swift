@@ -2,6 +2,8 @@ extension Interpreter {
     /// The value of a name: local, enclosing function, global, then built-in.
     func load(_ name: String, in frame: Frame) throws -> Value {
         let environment = frame.environment
+        // Only a scope's own bindings live in its `variables`, so a hit there is the answer (one hash).
+        if let value = environment.variables[name] { return value }
         if let info = environment.info {
             if info.locals.contains(name) {
                 if let value = environment.variables[name] { return value }

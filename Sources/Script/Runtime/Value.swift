@@ -124,6 +124,13 @@ public final class FunctionObject {
     let closure: Environment?
     let globals: Environment
     let sourceText: SourceText
+    /// Parameter names that take positional arguments, in order.
+    lazy var positionalNames: [String] = (parameters.positionalOnly + parameters.regular).map(\.name)
+    /// Names a keyword argument may bind.
+    lazy var keywordNames: Set<String> = Set(parameters.regular.map(\.name) + parameters.keywordOnly.map(\.name))
+    /// True when calls with exactly the positional parameters need no further checks.
+    lazy var isSimple: Bool = parameters.varPositional == nil && parameters.varKeyword == nil
+        && parameters.keywordOnly.isEmpty
     /// The class whose body defined this function (for zero-argument `super()`).
     var definingClass: ClassObject?
     /// Attributes set on the function object.
