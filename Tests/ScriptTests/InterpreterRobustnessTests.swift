@@ -84,3 +84,16 @@ final class InterpreterEntryPointTests: XCTestCase {
         XCTAssertEqual(output, "\(error.kind.rawValue) \(error.message)\n")
     }
 }
+
+/// `interrupt()` stops an endless loop with KeyboardInterrupt.
+final class InterpreterInterruptTests: XCTestCase {
+    func testInterruptStopsAnEndlessLoop() {
+        let interpreter = Interpreter { _ in }
+        nonisolated(unsafe) let target = interpreter
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { target.interrupt() }
+        let outcome = interpreter.run(source: "n = 0\nwhile True:\n    n += 1\n")
+        guard case .exception(let error, let traceback) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(error.typeName, "KeyboardInterrupt")
+        XCTAssertTrue(traceback.hasSuffix("KeyboardInterrupt\n"), traceback)
+    }
+}

@@ -14,8 +14,10 @@ public final class ClassObject {
     /// True for classes built into the interpreter.
     public let isBuiltin: Bool
 
-    init(name: String, bases: [ClassObject], attributes: [String: Value] = [:], isBuiltin: Bool = false,
-         constructor: ((Interpreter, Arguments) throws -> Value)? = nil) throws {
+    /// A class with the given bases (its MRO computed as CPython's C3; TypeError when inconsistent). Bindings make
+    /// native classes such as `nn.Module` this way, with builtin functions as methods, so programs can subclass them.
+    public init(name: String, bases: [ClassObject], attributes: [String: Value] = [:], isBuiltin: Bool = false,
+                constructor: ((Interpreter, Arguments) throws -> Value)? = nil) throws {
         self.name = name
         self.bases = bases
         self.attributes = attributes

@@ -73,6 +73,7 @@ extension Interpreter {
         let environment = Environment(variables: Dictionary(minimumCapacity: function.scope.locals.count),
                                       parent: function.closure, info: function.scope)
         try bind(arguments, to: function, in: environment)
+        try checkInterrupt()
         guard depth < Self.recursionLimit else {
             throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded")
         }

@@ -33,6 +33,7 @@ extension Interpreter {
             return try execute(try isTrue(try evaluate(test, in: frame)) ? body : orElse, in: frame)
         case .while(let test, let body, let orElse):
             while try isTrue(try evaluate(test, in: frame)) {
+                try checkInterrupt()
                 switch try execute(body, in: frame) {
                 case .breakLoop: return .normal
                 case .returned(let value): return .returned(value)
@@ -43,6 +44,7 @@ extension Interpreter {
         case .for(let target, let iterable, let body, let orElse):
             let iterator = try makeIterator(try evaluate(iterable, in: frame))
             while let item = try iterator.next() {
+                try checkInterrupt()
                 try assign(item, to: target, in: frame)
                 switch try execute(body, in: frame) {
                 case .breakLoop: return .normal

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs parsed programs: a tree-walking evaluator over the AST with Python's scoping, exceptions and tracebacks.
 public final class Interpreter {
@@ -19,6 +20,7 @@ public final class Interpreter {
     var functionFrames: [(function: FunctionObject, environment: Environment)] = []
     /// The exception being handled by the innermost `except` (for bare `raise` and `__context__`).
     var handling: [Instance] = []
+    let interruptFlag = InterruptFlag()
     /// CPython's default recursion limit.
     static let recursionLimit = 1000
 
@@ -110,6 +112,32 @@ public final class Interpreter {
         }
     }
 
+    /// Adds or replaces a built-in name (bindings use this for `torch`-free globals such as `math` helpers).
+    public func defineBuiltin(_ name: String, _ value: Value) {
+        builtins[name] = value
+    }
+
+    /// The root of the built-in class tree, for bindings that define classes (`object`).
+    public static var objectClass: ClassObject { Builtins.object }
+
+    /// The built-in exception class with this name (`ValueError` ...), or RuntimeError when there is none.
+    public static func exceptionClass(named name: String) -> ClassObject { Builtins.exceptionType(named: name) }
+
+    /// Asks the running program to stop: the next loop iteration or call raises KeyboardInterrupt. Safe to call
+    /// from any thread.
+    public func interrupt() {
+        interruptFlag.request()
+    }
+
+    /// Raises KeyboardInterrupt when `interrupt()` was called.
+    @inline(__always)
+    func checkInterrupt() throws {
+        if interruptFlag.isRequested {
+            interruptFlag.clear()
+            throw PythonError(Builtins.keyboardInterrupt)
+        }
+    }
+
     /// Loads (once) and returns the module called `name`.
     func importModule(_ name: String) throws -> ModuleObject {
         if let module = loadedModules[name] { return module }
@@ -161,4 +189,13 @@ final class Frame {
             TracebackFrame(fileName: source.filename, functionName: name, range: range, source: source), at: 0)
         error.pendingRange = nil
     }
+}
+
+/// A request to interrupt, set from another thread (the UI's Ctrl-C) and polled by the running program.
+final class InterruptFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    func request() { flag.store(true, ordering: .relaxed) }
+    func clear() { flag.store(false, ordering: .relaxed) }
+    var isRequested: Bool { flag.load(ordering: .relaxed) }
 }
