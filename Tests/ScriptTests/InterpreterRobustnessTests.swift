@@ -97,3 +97,39 @@ final class InterpreterInterruptTests: XCTestCase {
         XCTAssertTrue(traceback.hasSuffix("KeyboardInterrupt\n"), traceback)
     }
 }
+
+/// Modules registered by bindings are importable in every form the lessons use.
+final class InterpreterImportTests: XCTestCase {
+    func testImportForms() {
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        var loads = 0
+        let functional = ModuleObject(name: "torch.nn.functional", attributes: ["relu": .str("relu-fn")])
+        let nn = ModuleObject(name: "torch.nn", attributes: ["Linear": .str("linear-class")])
+        let torch = ModuleObject(name: "torch", attributes: ["nn": .module(nn)])
+        interpreter.modules["torch"] = {
+            loads += 1
+            return torch
+        }
+        interpreter.modules["torch.nn"] = { nn }
+        interpreter.modules["torch.nn.functional"] = { functional }
+        let source = """
+            import torch
+            import torch.nn as nn
+            import torch.nn.functional as F
+            from torch.nn import functional as G, Linear
+            print(torch.nn.Linear, nn.Linear, F.relu, G.relu, Linear, torch.__name__)
+            try:
+                from torch import missing
+            except ImportError as e:
+                print(type(e).__name__, e)
+            """
+        guard case .success = interpreter.run(source: source) else { return XCTFail(output) }
+        XCTAssertEqual(output, """
+            linear-class linear-class relu-fn relu-fn linear-class torch
+            ImportError cannot import name 'missing' from 'torch' (unknown location)
+
+            """)
+        XCTAssertEqual(loads, 1)
+    }
+}

@@ -98,7 +98,10 @@ extension Interpreter {
                     }
                     continue
                 }
-                guard let value = module.attributes[alias.name] else {
+                // As CPython does, a name that is not an attribute may be a submodule (`from torch import nn`).
+                let submodule = module.attributes[alias.name] == nil && modules["\(moduleName).\(alias.name)"] != nil
+                    ? Value.module(try importModule("\(moduleName).\(alias.name)")) : nil
+                guard let value = module.attributes[alias.name] ?? submodule else {
                     throw PythonError(Builtins.importError,
                                       "cannot import name '\(alias.name)' from '\(moduleName)' (unknown location)")
                 }
