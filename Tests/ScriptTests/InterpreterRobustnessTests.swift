@@ -42,6 +42,11 @@ final class InterpreterRobustnessTests: XCTestCase {
             ("import torch", "ModuleNotFoundError: No module named 'torch'"),
             ("raise 5", "TypeError: exceptions must derive from BaseException"),
             ("raise", "RuntimeError: No active exception to reraise"),
+            ("t = ()\nfor i in range(3000):\n    t = (t,)\nrepr(t)", "RecursionError"),
+            ("a = []\nfor i in range(3000):\n    a = [a]\nb = []\nfor i in range(3000):\n    b = [b]\na == b",
+             "RecursionError"),
+            ("t = ()\nfor i in range(3000):\n    t = (t,)\n{t: 1}", "RecursionError"),
+            ("1 < 1e300 < 9.25e18 > 5", nil),
             ("d = {}\nfor k in d: pass\nd = {1: 1}\nfor k in d: d[k + 1] = 0",
              "RuntimeError: dictionary changed size during iteration"),
         ]

@@ -174,8 +174,9 @@ enum Arithmetic {
     }
 
     private static func compareIntDouble(_ x: Int, _ y: Double) -> Int? {
-        if y >= 9.3e18 { return -1 }
-        if y <= -9.3e18 { return 1 }
+        // Beyond ±2^63 every Int is smaller/larger; inside, `Int(whole)` cannot trap.
+        if y >= 9_223_372_036_854_775_808.0 { return -1 }
+        if y < -9_223_372_036_854_775_808.0 { return 1 }
         let whole = y.rounded(.down)
         let w = Int(whole)
         if x < w { return -1 }

@@ -65,6 +65,10 @@ public final class DictObject {
 
 /// The hash key of a value, or TypeError "unhashable type".
 func hashKey(_ value: Value) throws -> HashKey {
+    try hashKey(value, depth: 0)
+}
+
+private func hashKey(_ value: Value, depth: Int) throws -> HashKey {
     switch value {
     case .none: return .none
     case .ellipsis, .notImplemented: return .ellipsis
@@ -74,7 +78,11 @@ func hashKey(_ value: Value) throws -> HashKey {
         if number.isFinite, number == number.rounded(), let exact = Int(exactly: number) { return .int(exact) }
         return .float(number)
     case .str(let text): return .str(text)
-    case .tuple(let items): return .tuple(try items.map(hashKey))
+    case .tuple(let items):
+        guard depth < Interpreter.recursionLimit else {
+            throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded while calling a Python object")
+        }
+        return .tuple(try items.map { try hashKey($0, depth: depth + 1) })
     case .list, .dict, .set, .slice:
         throw PythonError.typeError("unhashable type: '\(value.typeName)'")
     case .range(let r): return .tuple([.str("range"), .int(r.start), .int(r.stop), .int(r.step)])

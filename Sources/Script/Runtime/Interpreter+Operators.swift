@@ -248,6 +248,11 @@ extension Interpreter {
     /// `a == b` for built-in values (instances compare by identity unless they define `__eq__`).
     public func equals(_ a: Value, _ b: Value) throws -> Bool {
         if let x = Arithmetic.number(a), let y = Arithmetic.number(b) { return Arithmetic.equal(x, y) }
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.recursionLimit {
+            throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded in comparison")
+        }
         switch (a, b) {
         case (.str(let x), .str(let y)): return x == y
         case (.tuple(let x), .tuple(let y)): return try sequencesEqual(x, y)

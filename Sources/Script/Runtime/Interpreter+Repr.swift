@@ -46,7 +46,12 @@ extension Interpreter {
     }
 
     private func repr(_ value: Value, active: inout [ObjectIdentifier]) throws -> String {
-        if active.count > 200 { throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded while getting the repr of an object") }
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.recursionLimit {
+            throw PythonError(Builtins.recursionError,
+                              "maximum recursion depth exceeded while getting the repr of an object")
+        }
         switch value {
         case .none: return PythonRepr.none
         case .ellipsis: return PythonRepr.ellipsis

@@ -21,6 +21,8 @@ public final class Interpreter {
     /// The exception being handled by the innermost `except` (for bare `raise` and `__context__`).
     var handling: [Instance] = []
     let interruptFlag = InterruptFlag()
+    /// How deep repr, comparison and hashing have recursed into nested containers (bounded like Python frames).
+    var nesting = 0
     /// CPython's default recursion limit.
     static let recursionLimit = 1000
 
