@@ -1,11 +1,18 @@
 /// The hash identity of a hashable Python value: equal values (`1`, `1.0`, `True`) share a key, as in Python.
 public enum HashKey: Hashable {
+    /// `None`.
     case none
+    /// `...` (and `NotImplemented`).
     case ellipsis
+    /// An int, bool, or integral float.
     case int(Int)
+    /// A non-integral float.
     case float(Double)
+    /// A str.
     case str(String)
+    /// A tuple of hashable items.
     case tuple([HashKey])
+    /// An object hashed by identity (functions, classes, instances ...).
     case identity(ObjectIdentifier)
 }
 

@@ -3,28 +3,45 @@ import Tensor
 /// A Python object as the interpreter holds it. Immutable values are stored inline; mutable and identity-bearing
 /// objects are reference types, so `is` and aliasing behave as in Python.
 public enum Value {
+    /// `None`.
     case none
+    /// `...`.
     case ellipsis
+    /// `NotImplemented`, returned by binary dunders that decline.
     case notImplemented
+    /// `True` / `False`.
     case bool(Bool)
     /// A Python int that fits in `Int`; arithmetic that would overflow raises OverflowError.
     case int(Int)
+    /// A Python float.
     case float(Double)
+    /// A Python str.
     case str(String)
+    /// A tuple (immutable, stored inline).
     case tuple([Value])
+    /// A list (shared by reference).
     case list(ListObject)
+    /// A dict (shared by reference, insertion-ordered).
     case dict(DictObject)
+    /// A set (shared by reference).
     case set(SetObject)
+    /// A `range`.
     case range(RangeValue)
+    /// A `slice` object.
     indirect case slice(SliceValue)
+    /// A function defined by `def` or `lambda`.
     case function(FunctionObject)
+    /// A function implemented in Swift.
     case builtin(BuiltinFunction)
+    /// A method bound to its receiver.
     case boundMethod(BoundMethod)
     /// A class: built-in (`int`, `ValueError`) or defined by the program.
     case type(ClassObject)
     /// An instance of a program-defined class, or an exception.
     case instance(Instance)
+    /// A module.
     case module(ModuleObject)
+    /// An iterator (list iterators, `zip`, `enumerate`, generator expressions ...).
     case iterator(IteratorObject)
     /// An engine tensor; its attributes and operators come from the installed `ForeignBinding`.
     case tensor(Tensor)
@@ -76,8 +93,11 @@ public final class SetObject {
 
 /// A `range`.
 public struct RangeValue {
+    /// The first value.
     public var start: Int
+    /// The bound (excluded).
     public var stop: Int
+    /// The stride (never zero).
     public var step: Int
 
     /// How many values it yields (never negative; clamped to `Int.max`).
@@ -103,8 +123,11 @@ public struct RangeValue {
 
 /// A `slice` object.
 public struct SliceValue {
+    /// `start` (None when omitted).
     public var lower: Value
+    /// `stop` (None when omitted).
     public var upper: Value
+    /// `step` (None when omitted).
     public var step: Value
 }
 
