@@ -213,7 +213,9 @@ extension Interpreter {
     func typeOf(_ value: Value) -> ClassObject {
         switch value {
         case .instance(let instance): return instance.cls
-        case .type(let cls): return cls.isSubclass(of: Builtins.baseException) || !cls.isBuiltin ? Builtins.type : Builtins.type
+        case .type: return Builtins.type
+        case .tensor, .foreign:
+            return binding?.typeObject(of: value) ?? Builtins.builtinType(of: value)
         default: return Builtins.builtinType(of: value)
         }
     }

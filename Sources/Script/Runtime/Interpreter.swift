@@ -166,6 +166,13 @@ public protocol ForeignBinding: AnyObject {
     func unary(_ op: UnaryOperator, _ operand: Value, interpreter: Interpreter) throws -> Value?
     /// `repr(t)` / `str(t)`.
     func repr(_ tensor: Value, interpreter: Interpreter) throws -> String
+    /// The class `type(value)` returns for a tensor or foreign object (`torch.Tensor`), or nil for the default.
+    func typeObject(of value: Value) -> ClassObject?
+}
+
+extension ForeignBinding {
+    /// By default tensors and foreign objects get a plain built-in class named after their type.
+    public func typeObject(of value: Value) -> ClassObject? { nil }
 }
 
 /// One running Python frame: its namespace, the function's name and its source.
