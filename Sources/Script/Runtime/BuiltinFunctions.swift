@@ -239,9 +239,11 @@ enum BuiltinFunctions {
         },
         BuiltinFunction("hash") { _, arguments in
             let value = try exactly(1, arguments, "hash")[0]
+            let key = try hashKey(value)
+            // Equal numbers hash alike (hash(1) == hash(1.0) == hash(True)); small ints hash to themselves.
+            if case .int(let n) = key { return .int(n == -1 ? -2 : n) }
             var hasher = Hasher()
-            hasher.combine(try hashKey(value))
-            if case .int(let n) = value { return .int(n == -1 ? -2 : n) }
+            hasher.combine(key)
             return .int(hasher.finalize())
         },
         BuiltinFunction("id") { _, arguments in

@@ -9,6 +9,11 @@ extension Interpreter {
         case .formattedString(let parts):
             return .str(try formatString(parts, in: frame))
         case .unary(let op, let operandExpr):
+            // -9223372036854775808 is Int.min, though its digits alone do not fit.
+            if op == .negate, case .constant(.int(let literal)) = operandExpr.kind,
+               literal.digits == "9223372036854775808" {
+                return .int(.min)
+            }
             let operand = try evaluate(operandExpr, in: frame)
             return try withRange(expression.range) { try unaryOperation(op, operand) }
         case .binary(let leftExpr, let op, let rightExpr):
