@@ -5,10 +5,16 @@ extension Interpreter {
     public func binaryOperation(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
         if let result = try Arithmetic.apply(op, left, right) { return result }
         switch (left, right) {
-        case (.str(let a), .str(let b)) where op == .add: return .str(a + b)
+        case (.str(let a), .str(let b)) where op == .add:
+            if a.utf8.count + b.utf8.count > Self.maximumItems * 4 { throw PythonError(Builtins.memoryError) }
+            return .str(a + b)
         case (.str(let text), _) where op == .modulo: return .str(try percentFormat(text, right))
-        case (.list(let a), .list(let b)) where op == .add: return .list(ListObject(a.items + b.items))
-        case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
+        case (.list(let a), .list(let b)) where op == .add:
+            if a.items.count + b.items.count > Self.maximumItems { throw PythonError(Builtins.memoryError) }
+            return .list(ListObject(a.items + b.items))
+        case (.tuple(let a), .tuple(let b)) where op == .add:
+            if a.count + b.count > Self.maximumItems { throw PythonError(Builtins.memoryError) }
+            return .tuple(a + b)
         case (.str, _), (.list, _), (.tuple, _), (_, .str), (_, .list), (_, .tuple):
             if op == .multiply, let result = try repeatSequence(left, right) { return result }
         case (.dict(let a), .dict(let b)) where op == .bitOr:
@@ -49,7 +55,9 @@ extension Interpreter {
     func inPlaceOperation(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
         switch left {
         case .list(let list) where op == .add:
-            list.items.append(contentsOf: try collect(right))
+            let items = try collect(right)
+            if list.items.count + items.count > Self.maximumItems { throw PythonError(Builtins.memoryError) }
+            list.items.append(contentsOf: items)
             return left
         case .instance(let instance):
             if let stem = Self.dunderNames[op], let method = instance.cls.lookup("__i\(stem)__") {
@@ -86,7 +94,7 @@ extension Interpreter {
         let n = max(0, times)
         func checkSize(_ length: Int) throws {
             let (total, overflow) = length.multipliedReportingOverflow(by: n)
-            if overflow || total > 100_000_000 { throw PythonError(Builtins.memoryError) }
+            if overflow || total > Interpreter.maximumItems { throw PythonError(Builtins.memoryError) }
         }
         switch sequence {
         case .str(let text):

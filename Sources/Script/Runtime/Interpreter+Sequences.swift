@@ -97,11 +97,12 @@ extension Interpreter {
         case .list(let list): return list.items
         case .tuple(let items): return items
         default:
+            if case .range(let range) = value, range.count > Self.maximumItems { throw PythonError(Builtins.memoryError) }
             let iterator = try makeIterator(value)
             var items: [Value] = []
             while let item = try iterator.next() {
                 items.append(item)
-                if items.count > 100_000_000 { throw PythonError(Builtins.memoryError) }
+                if items.count > Self.maximumItems { throw PythonError(Builtins.memoryError) }
             }
             return items
         }

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Runs parsed programs: a tree-walking evaluator over the AST with Python's scoping, exceptions and tracebacks.
 public final class Interpreter {
-    /// Where `print` writes.
+    /// Where `print` writes (called on the interpreter's own thread, in order).
     public var output: (String) -> Void
     /// The module namespace programs run in.
     let globals: Environment
@@ -23,6 +23,9 @@ public final class Interpreter {
     let interruptFlag = InterruptFlag()
     /// How deep repr, comparison and hashing have recursed into nested containers (bounded like Python frames).
     var nesting = 0
+    /// The most items a list, tuple or string built in one step may hold; beyond it MemoryError, rather than
+    /// exhausting the machine (a notebook never needs more).
+    static let maximumItems = 20_000_000
     /// CPython's default recursion limit.
     static let recursionLimit = 1000
 
