@@ -141,11 +141,11 @@ enum BuiltinMethods {
                                    _ interpreter: Interpreter) -> ((Arguments) throws -> Value)? {
         switch name {
         case "keys":
-            return { _ in .list(ListObject(dict.items.map(\.key))) }
+            return { _ in .foreign(DictView(dict, .keys)) }
         case "values":
-            return { _ in .list(ListObject(dict.items.map(\.value))) }
+            return { _ in .foreign(DictView(dict, .values)) }
         case "items":
-            return { _ in .list(ListObject(dict.items.map { .tuple([$0.key, $0.value]) })) }
+            return { _ in .foreign(DictView(dict, .items)) }
         case "get":
             return { arguments in
                 try count(arguments, 1...2, "get")

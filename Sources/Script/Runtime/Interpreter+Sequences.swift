@@ -96,6 +96,7 @@ extension Interpreter {
         switch value {
         case .list(let list): return list.items
         case .tuple(let items): return items
+        case .foreign(let view as DictView): return view.elements
         default:
             if case .range(let range) = value, range.count > Self.maximumItems { throw PythonError(Builtins.memoryError) }
             let iterator = try makeIterator(value)
