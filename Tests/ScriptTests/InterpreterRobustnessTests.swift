@@ -28,6 +28,12 @@ final class InterpreterRobustnessTests: XCTestCase {
             ("'a' * 10**12", "MemoryError"),
             ("[0] * 10**12", "MemoryError"),
             ("list(range(10**12))", "MemoryError"),
+            ("def gen():\n    yield 1\n    yield 2\nfor i in range(500):\n    g = gen()\n    next(g)\nprint(next(g))", nil),
+            ("def gen():\n    yield 1\n    yield 2\nkeep = []\nfor i in range(100):\n    g = gen()\n    next(g)\n"
+                + "    keep.append(g)", "RuntimeError: too many suspended generators"),
+            ("def deep(n):\n    yield from deep(n + 1)\nlist(deep(0))", "RecursionError"),
+            ("def f(n):\n    return f(n + 1)\ndef gen():\n    yield f(0)\nnext(gen())", "RecursionError"),
+            ("def gen():\n    yield 1\n    raise StopIteration\nlist(gen())", "RuntimeError: generator raised StopIteration"),
             ("s = 'ab'\nwhile True:\n    s += s", "MemoryError"),
             ("l = [1]\nwhile True:\n    l += l", "MemoryError"),
             ("sorted(range(10**12))", "MemoryError"),

@@ -76,6 +76,7 @@ enum Builtins {
     nonisolated(unsafe) static let assertionError: ClassObject = exception("AssertionError", exceptionClass)
     nonisolated(unsafe) static let stopIteration: ClassObject = exception("StopIteration", exceptionClass)
     nonisolated(unsafe) static let keyboardInterrupt: ClassObject = exception("KeyboardInterrupt", baseException)
+    nonisolated(unsafe) static let generatorExit: ClassObject = exception("GeneratorExit", baseException)
     nonisolated(unsafe) static let importError: ClassObject = exception("ImportError", exceptionClass)
     nonisolated(unsafe) static let moduleNotFoundError: ClassObject = exception("ModuleNotFoundError", importError)
     nonisolated(unsafe) static let memoryError: ClassObject = exception("MemoryError", exceptionClass)
@@ -111,7 +112,7 @@ enum Builtins {
     nonisolated(unsafe) static let exceptionClasses: [ClassObject] = [
         baseException, exceptionClass, arithmeticError, zeroDivisionError, overflowError, lookupError, indexError,
         keyError, nameError, unboundLocalError, typeError, valueError, attributeError, runtimeError,
-        notImplementedError, recursionError, assertionError, stopIteration, keyboardInterrupt, importError,
+        notImplementedError, recursionError, assertionError, stopIteration, keyboardInterrupt, generatorExit, importError,
         moduleNotFoundError, memoryError, syntaxError, indentationError,
     ]
 

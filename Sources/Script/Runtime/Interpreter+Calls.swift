@@ -73,8 +73,14 @@ extension Interpreter {
         let environment = Environment(variables: Dictionary(minimumCapacity: function.scope.locals.count),
                                       parent: function.closure, info: function.scope)
         try bind(arguments, to: function, in: environment)
+        if function.isGenerator { return makeGenerator(function, environment) }
+        return try runBody(function, environment)
+    }
+
+    /// Runs a function's body in its prepared local scope, as one Python frame.
+    func runBody(_ function: FunctionObject, _ environment: Environment) throws -> Value {
         try checkInterrupt()
-        guard depth < Self.recursionLimit else {
+        guard depth < Self.recursionLimit, depth < generators.last?.depthLimit ?? .max else {
             throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded")
         }
         depth += 1

@@ -125,8 +125,14 @@ extension Interpreter {
             let value = try evaluate(valueExpr, in: frame)
             try assign(value, to: target, in: frame)
             return value
-        case .yield, .yieldFrom:
-            throw PythonError(Builtins.syntaxError, "generators are not supported yet")
+        case .yield(let valueExpr):
+            let value = try valueExpr.map { try evaluate($0, in: frame) } ?? .none
+            return try yieldValue(value)
+        case .yieldFrom(let iterableExpr):
+            let iterable = try evaluate(iterableExpr, in: frame)
+            let iterator = try withRange(iterableExpr.range) { try makeIterator(iterable) }
+            while let item = try iterator.next() { _ = try yieldValue(item) }
+            return .none
         case .await:
             throw PythonError(Builtins.syntaxError, "'await' outside async function")
         }

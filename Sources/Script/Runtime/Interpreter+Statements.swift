@@ -42,8 +42,10 @@ extension Interpreter {
             }
             return try execute(orElse, in: frame)
         case .for(let target, let iterable, let body, let orElse):
-            let iterator = try makeIterator(try evaluate(iterable, in: frame))
-            while let item = try iterator.next() {
+            let iterableValue = try evaluate(iterable, in: frame)
+            let iterator = try withRange(statement.range) { try makeIterator(iterableValue) }
+            // An error while fetching the next item belongs to the `for` line, as in CPython.
+            while let item = try withRange(statement.range, { try iterator.next() }) {
                 try checkInterrupt()
                 try assign(item, to: target, in: frame)
                 switch try execute(body, in: frame) {

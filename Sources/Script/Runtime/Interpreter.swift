@@ -18,6 +18,10 @@ public final class Interpreter {
     var depth = 0
     /// The Python functions running, innermost last (for `super()`).
     var functionFrames: [(function: FunctionObject, environment: Environment)] = []
+    /// The generators whose bodies are running, innermost last (where `yield` hands its value).
+    var generators: [GeneratorState] = []
+    /// Generators started and not finished (each holds a thread).
+    var liveGenerators = 0
     /// The exception being handled by the innermost `except` (for bare `raise` and `__context__`).
     var handling: [Instance] = []
     let interruptFlag = InterruptFlag()

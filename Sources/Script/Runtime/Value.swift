@@ -154,6 +154,11 @@ public final class FunctionObject {
     /// True when calls with exactly the positional parameters need no further checks.
     lazy var isSimple: Bool = parameters.varPositional == nil && parameters.varKeyword == nil
         && parameters.keywordOnly.isEmpty
+    /// True when the body contains `yield`: calling it returns a generator.
+    lazy var isGenerator: Bool = {
+        if case .statements(let statements) = body { return containsYield(statements) }
+        return false
+    }()
     /// The class whose body defined this function (for zero-argument `super()`).
     var definingClass: ClassObject?
     /// Attributes set on the function object.
