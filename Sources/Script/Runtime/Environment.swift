@@ -16,8 +16,12 @@ final class ScopeInfo {
         locals.subtract(nonlocals)
     }
 
+    /// True for a comprehension's scope, where only the targets are local (`:=` binds in the enclosing scope).
+    private(set) var isComprehension = false
+
     /// A comprehension's scope: its targets.
     init(comprehensionTargets targets: [Expr]) {
+        isComprehension = true
         for target in targets { bind(target) }
     }
 
@@ -26,6 +30,9 @@ final class ScopeInfo {
     }
 
     private func collect(_ statement: Stmt) {
+        if case .functionDef = statement.kind {} else if case .classDef = statement.kind {} else {
+            for expression in statement.expressions { collectWalrus(expression) }
+        }
         switch statement.kind {
         case .expression(let expression): collectWalrus(expression)
         case .assign(let targets, let value):
@@ -85,11 +92,20 @@ final class ScopeInfo {
         }
     }
 
-    // `(x := value)` binds in the enclosing function even inside a comprehension; only a shallow search here.
+    // `(x := value)` anywhere in the function's expressions (comprehensions included, lambdas excluded) binds a
+    // local of the function.
     private func collectWalrus(_ expression: Expr) {
-        if case .namedExpr(let target, let value) = expression.kind {
-            bind(target)
-            collectWalrus(value)
+        var pending = [expression]
+        while let current = pending.popLast() {
+            switch current.kind {
+            case .namedExpr(let target, let value):
+                bind(target)
+                pending.append(value)
+            case .lambda:
+                continue
+            default:
+                pending += current.children
+            }
         }
     }
 }

@@ -96,12 +96,7 @@ extension Interpreter {
             }
             return .list(ListObject(items))
         case .generator(let element, let clauses):
-            // Evaluated eagerly (no generators yet): the result iterates like the generator would.
-            var items: [Value] = []
-            try comprehend(clauses, "<genexpr>", expression.range, in: frame) { scope in
-                items.append(try self.evaluate(element, in: scope))
-            }
-            return .iterator(sequenceIterator(items, typeName: "generator"))
+            return .iterator(try lazyGenerator(element, clauses, in: frame))
         case .setComprehension(let element, let clauses):
             let set = SetObject()
             try comprehend(clauses, "<setcomp>", expression.range, in: frame) { scope in
@@ -207,6 +202,53 @@ extension Interpreter {
             scope.record(&error)
             error.pendingRange = range
             throw error
+        }
+    }
+
+    /// A generator expression: only the first iterable is evaluated now (in the enclosing scope, as CPython
+    /// does); each `next` resumes the nested loops where they stopped.
+    private func lazyGenerator(_ element: Expr, _ clauses: [Comprehension], in frame: Frame) throws -> IteratorObject {
+        let info = ScopeInfo(comprehensionTargets: clauses.map(\.target))
+        let environment = Environment(parent: frame.environment.isClassBody ? frame.environment.parent
+                                          : frame.environment, info: info)
+        let scope = Frame(environment: environment, name: "<genexpr>", source: frame.source)
+        guard let first = clauses.first else { return sequenceIterator([], typeName: "generator") }
+        let firstIterable = try evaluate(first.iterable, in: frame)
+        let firstIterator = try withRange(first.iterable.range) { try makeIterator(firstIterable) }
+        var iterators: [IteratorObject?] = [firstIterator] + Array(repeating: nil, count: clauses.count - 1)
+        var level = 0
+        return IteratorObject("generator") {
+            do {
+                while true {
+                    guard let iterator = iterators[level] else { return nil }
+                    let clause = clauses[level]
+                    scope.statementRange = clause.range
+                    guard let item = try iterator.next() else {
+                        iterators[level] = nil
+                        if level == 0 { return nil }
+                        level -= 1
+                        continue
+                    }
+                    try self.assign(item, to: clause.target, in: scope)
+                    var passes = true
+                    for condition in clause.conditions where try !self.isTrue(try self.evaluate(condition, in: scope)) {
+                        passes = false
+                        break
+                    }
+                    guard passes else { continue }
+                    if level == clauses.count - 1 {
+                        scope.statementRange = element.range
+                        return try self.evaluate(element, in: scope)
+                    }
+                    level += 1
+                    let next = clauses[level]
+                    let iterable = try self.evaluate(next.iterable, in: scope)
+                    iterators[level] = try self.withRange(next.iterable.range) { try self.makeIterator(iterable) }
+                }
+            } catch var error as PythonError {
+                scope.record(&error)
+                throw error
+            }
         }
     }
 

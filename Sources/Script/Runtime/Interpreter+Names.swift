@@ -57,7 +57,15 @@ extension Interpreter {
     }
 
     private func scope(for name: String, in frame: Frame) throws -> Environment {
-        let environment = frame.environment
+        var environment = frame.environment
+        // `:=` inside a comprehension binds in the scope around it.
+        while let info = environment.info, info.isComprehension, !info.locals.contains(name),
+              let parent = environment.parent {
+            environment = parent
+        }
+        if environment.info?.isComprehension == true && !(environment.info?.locals.contains(name) ?? false) {
+            environment = globals
+        }
         guard let info = environment.info else { return environment }
         if info.globals.contains(name) { return globals }
         if info.nonlocals.contains(name) {
