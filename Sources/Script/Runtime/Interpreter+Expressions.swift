@@ -3,6 +3,7 @@ extension Interpreter {
     func evaluate(_ expression: Expr, in frame: Frame) throws -> Value {
         switch expression.kind {
         case .name(let name):
+            if let value = frame.environment.variables[name] { return value }
             return try withRange(expression.range) { try load(name, in: frame) }
         case .constant(let constant):
             return try withRange(expression.range) { try Self.value(of: constant) }
