@@ -8,9 +8,10 @@ struct Attend: ParsableCommand {
         abstract: "A terminal notebook for learning autoregressive models and transformers.",
         discussion: """
             Attend steps through lessons that run PyTorch-style Python on its own Swift tensor engine. \
-            The lesson screen, the REPL and `attend run` arrive in later versions; this build carries the engine.
+            The lesson screen and the REPL arrive in later versions; `attend run FILE` runs a script.
             """,
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [Run.self]
     )
 
     func run() throws {

@@ -1,0 +1,217 @@
+import Foundation
+import Synchronization
+
+/// Runs parsed programs: a tree-walking evaluator over the AST with Python's scoping, exceptions and tracebacks.
+public final class Interpreter {
+    /// Where `print` writes (called on the interpreter's own thread, in order).
+    public var output: (String) -> Void
+    /// The module namespace programs run in.
+    let globals: Environment
+    /// The built-in names (`print`, `len`, `ValueError` ...).
+    var builtins: [String: Value]
+    /// Modules `import` can load, by name; bindings register theirs here.
+    public var modules: [String: () throws -> ModuleObject] = [:]
+    private var loadedModules: [String: ModuleObject] = [:]
+    /// Hooks through which bindings give tensors their attributes and operators.
+    public var binding: (any ForeignBinding)?
+    /// Python frames currently running.
+    var depth = 0
+    /// The Python functions running, innermost last (for `super()`).
+    var functionFrames: [(function: FunctionObject, environment: Environment)] = []
+    /// The generators whose bodies are running, innermost last (where `yield` hands its value).
+    var generators: [GeneratorState] = []
+    /// Generators started and not finished (each holds a thread).
+    var liveGenerators = 0
+    /// The exception being handled by the innermost `except` (for bare `raise` and `__context__`).
+    var handling: [Instance] = []
+    let interruptFlag = InterruptFlag()
+    /// How deep repr, comparison and hashing have recursed into nested containers (bounded like Python frames).
+    var nesting = 0
+    /// The most items a list, tuple or string built in one step may hold; beyond it MemoryError, rather than
+    /// exhausting the machine (a notebook never needs more).
+    static let maximumItems = 20_000_000
+    /// CPython's default recursion limit.
+    static let recursionLimit = 1000
+
+    /// A fresh interpreter writing printed text to `output`.
+    public init(output: @escaping (String) -> Void) {
+        self.output = output
+        self.globals = Environment(parent: nil, info: nil)
+        self.builtins = Builtins.table()
+        globals.variables["__name__"] = .str("__main__")
+    }
+
+    /// The outcome of running a program.
+    public enum Outcome {
+        /// It ran to the end.
+        case success
+        /// It did not parse.
+        case syntaxError(SyntaxError)
+        /// An exception escaped; `traceback` is the text CPython prints to stderr.
+        case exception(PythonError, traceback: String)
+    }
+
+    /// Parses and runs `source`, printing through `output`.
+    public func run(source: String, fileName: String = "<string>") -> Outcome {
+        let module: Module
+        do {
+            module = try Parser.parseModule(source, filename: fileName)
+        } catch {
+            return .syntaxError(error)
+        }
+        return run(module)
+    }
+
+    /// Runs `source` as the interactive prompt does (`python -i`): each top-level expression statement's value,
+    /// unless None, is printed as its repr and bound to `_`.
+    public func runInteractive(source: String, fileName: String = "<stdin>") -> Outcome {
+        let module: Module
+        do {
+            module = try Parser.parseModule(source, filename: fileName)
+        } catch {
+            return .syntaxError(error)
+        }
+        return run(module, echo: true)
+    }
+
+    /// Runs a parsed module in this interpreter's globals (on a thread with a large stack, so deep Python recursion
+    /// reaches RecursionError rather than overflowing Swift's stack).
+    public func run(_ module: Module, echo: Bool = false) -> Outcome {
+        final class Box: @unchecked Sendable { var outcome: Outcome = .success }
+        let box = Box()
+        nonisolated(unsafe) let unsafeSelf = self
+        let unsafeModule = module
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo)
+            done.signal()
+        }
+        thread.stackSize = 1 << 30
+        thread.start()
+        done.wait()
+        return box.outcome
+    }
+
+    private func runHere(_ module: Module, echo: Bool) -> Outcome {
+        let frame = Frame(environment: globals, name: "<module>", source: module.source)
+        do {
+            if echo {
+                for statement in module.body {
+                    guard case .expression(let expression) = statement.kind else {
+                        _ = try execute(statement, in: frame)
+                        continue
+                    }
+                    frame.statementRange = statement.range
+                    let value = try evaluate(expression, in: frame)
+                    if case .none = value { continue }
+                    builtins["_"] = value
+                    output(try repr(value) + "\n")
+                }
+            } else {
+                _ = try execute(module.body, in: frame)
+            }
+            return .success
+        } catch var error as PythonError {
+            frame.record(&error)
+            return .exception(error, traceback: traceback(error.exception))
+        } catch {
+            var converted = PythonError.converting(error)
+            frame.record(&converted)
+            return .exception(converted, traceback: traceback(converted.exception))
+        }
+    }
+
+    /// Adds or replaces a built-in name (bindings use this for `torch`-free globals such as `math` helpers).
+    public func defineBuiltin(_ name: String, _ value: Value) {
+        builtins[name] = value
+    }
+
+    /// The root of the built-in class tree, for bindings that define classes (`object`).
+    public static var objectClass: ClassObject { Builtins.object }
+
+    /// The built-in exception class with this name (`ValueError` ...), or RuntimeError when there is none.
+    public static func exceptionClass(named name: String) -> ClassObject { Builtins.exceptionType(named: name) }
+
+    /// Asks the running program to stop: the next loop iteration or call raises KeyboardInterrupt. Safe to call
+    /// from any thread.
+    public func interrupt() {
+        interruptFlag.request()
+    }
+
+    /// Raises KeyboardInterrupt when `interrupt()` was called.
+    @inline(__always)
+    func checkInterrupt() throws {
+        if interruptFlag.isRequested {
+            interruptFlag.clear()
+            throw PythonError(Builtins.keyboardInterrupt)
+        }
+    }
+
+    /// Loads (once) and returns the module called `name`.
+    func importModule(_ name: String) throws -> ModuleObject {
+        if let module = loadedModules[name] { return module }
+        guard let loader = modules[name] else {
+            let error = PythonError(Builtins.moduleNotFoundError, "No module named '\(name)'")
+            error.exception.attributes["name"] = .str(name)
+            throw error
+        }
+        let module = try loader()
+        loadedModules[name] = module
+        return module
+    }
+}
+
+/// Hooks a binding installs so the core can treat tensors (and other foreign values) like Python objects.
+public protocol ForeignBinding: AnyObject {
+    /// `tensor.name`, or nil when there is no such attribute.
+    func attribute(of tensor: Value, _ name: String, interpreter: Interpreter) throws -> Value?
+    /// `lhs op rhs` when either side is a tensor, or nil when unsupported.
+    func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value?
+    /// `lhs op rhs` for `==`, `!=`, `<`, `<=`, `>`, `>=` when either side is a tensor, or nil when unsupported.
+    func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value?
+    /// `-t`, `+t`, `~t`, or nil.
+    func unary(_ op: UnaryOperator, _ operand: Value, interpreter: Interpreter) throws -> Value?
+    /// `repr(t)` / `str(t)`.
+    func repr(_ tensor: Value, interpreter: Interpreter) throws -> String
+    /// The class `type(value)` returns for a tensor or foreign object (`torch.Tensor`), or nil for the default.
+    func typeObject(of value: Value) -> ClassObject?
+}
+
+extension ForeignBinding {
+    /// By default tensors and foreign objects get a plain built-in class named after their type.
+    public func typeObject(of value: Value) -> ClassObject? { nil }
+}
+
+/// One running Python frame: its namespace, the function's name and its source.
+final class Frame {
+    let environment: Environment
+    let name: String
+    let source: SourceText
+    /// The statement running now, for tracebacks when no expression range is known.
+    var statementRange: SourceRange?
+
+    init(environment: Environment, name: String, source: SourceText) {
+        self.environment = environment
+        self.name = name
+        self.source = source
+    }
+
+    /// Adds this frame's line to the exception's traceback as the error leaves the frame.
+    func record(_ error: inout PythonError) {
+        if error.recordedFrame == ObjectIdentifier(self) { return }
+        error.recordedFrame = ObjectIdentifier(self)
+        guard let range = error.pendingRange ?? statementRange else { return }
+        error.exception.traceback.insert(
+            TracebackFrame(fileName: source.filename, functionName: name, range: range, source: source), at: 0)
+        error.pendingRange = nil
+    }
+}
+
+/// A request to interrupt, set from another thread (the UI's Ctrl-C) and polled by the running program.
+final class InterruptFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    func request() { flag.store(true, ordering: .relaxed) }
+    func clear() { flag.store(false, ordering: .relaxed) }
+    var isRequested: Bool { flag.load(ordering: .relaxed) }
+}

@@ -1,0 +1,2 @@
+config = None
+value = config.learning_rate * 2

@@ -1,0 +1,2 @@
+class Config:
+    size = undefined_size

@@ -1,0 +1,4 @@
+try:
+    x = undefined_name
+except NameError:
+    raise KeyError('k')

@@ -1,0 +1,7 @@
+def a():
+    try:
+        return {}["k"]
+    finally:
+        print("cleanup")
+
+a()

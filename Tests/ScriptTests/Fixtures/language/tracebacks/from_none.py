@@ -1,0 +1,8 @@
+class E(Exception):
+    pass
+def g():
+    raise E("custom")
+try:
+    g()
+except E:
+    raise TypeError("other") from None

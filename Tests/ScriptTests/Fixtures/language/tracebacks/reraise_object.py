@@ -1,0 +1,5 @@
+try:
+    raise ValueError("first")
+except ValueError as e:
+    err = e
+raise err
