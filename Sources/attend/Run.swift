@@ -26,6 +26,7 @@ struct Run: ParsableCommand {
             fileName = file
         }
         let interpreter = Interpreter { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        try TorchBinding.install(in: interpreter)
         switch interpreter.run(source: source, fileName: fileName) {
         case .success:
             return

@@ -32,9 +32,11 @@ extension Interpreter {
         case .compare(let firstExpr, let links):
             var left = try evaluate(firstExpr, in: frame)
             var result = Value.true
-            for link in links {
+            for (index, link) in links.enumerated() {
                 let right = try evaluate(link.right, in: frame)
                 result = try withRange(expression.range) { try compare(link.op, left, right) }
+                // As in CPython, only a link with another after it is tested for truth (`t > 0` is a tensor).
+                if index == links.count - 1 { return result }
                 if try !isTrue(result) { return result }
                 left = right
             }

@@ -218,6 +218,15 @@ extension Interpreter {
             let result = try call(method, Arguments([right, left]))
             if case .notImplemented = result {} else { return result }
         }
+        // Binding objects such as torch.Size and dtypes compare through their own `__eq__`.
+        if case .foreign(let object) = left, let method = try object.attribute(name, interpreter: self) {
+            let result = try call(method, Arguments([right]))
+            if case .notImplemented = result {} else { return result }
+        }
+        if case .foreign(let object) = right, let method = try object.attribute(reflected, interpreter: self) {
+            let result = try call(method, Arguments([left]))
+            if case .notImplemented = result {} else { return result }
+        }
         return nil
     }
 

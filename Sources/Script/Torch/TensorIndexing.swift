@@ -1,0 +1,100 @@
+import Tensor
+
+/// The Python protocol methods of tensors: subscripts, `len`, iteration and conversion to Python numbers.
+enum TensorProtocolMethods {
+    static func method(_ t: Tensor, _ name: String, interpreter: Interpreter) -> TensorMethods.Method? {
+        switch name {
+        case "__getitem__":
+            return { arguments in
+                guard let key = arguments.positional.first else { throw PythonError.typeError("missing index") }
+                return .tensor(try t.index(try indices(key, interpreter: interpreter)))
+            }
+        case "__setitem__":
+            return { arguments in
+                guard arguments.positional.count == 2 else { throw PythonError.typeError("missing value") }
+                let key = arguments.positional[0], value = arguments.positional[1]
+                let source: Tensor
+                if case .tensor(let v) = value {
+                    source = v
+                } else if let scalar = Convert.scalar(value) {
+                    source = Tensor(scalar, dtype: t.dtype)
+                } else {
+                    source = try Tensor(nested: try Convert.nested(value), dtype: t.dtype)
+                }
+                try t.indexPut_(try indices(key, interpreter: interpreter), value: source)
+                return .none
+            }
+        case "__len__":
+            return { _ in
+                guard let first = t.shape.first else { throw PythonError.typeError("len() of a 0-d tensor") }
+                return .int(first)
+            }
+        case "__iter__":
+            return { _ in
+                guard let first = t.shape.first else { throw PythonError.typeError("iteration over a 0-d tensor") }
+                return .list(ListObject(try (0..<first).map { .tensor(try t.index(.int($0))) }))
+            }
+        case "__float__": return { _ in .float(try oneElement(t, "float").doubleValue) }
+        case "__int__", "__index__":
+            return { _ in
+                switch try oneElement(t, "int") {
+                case .int(let n): return .int(Int(n))
+                case .bool(let b): return .int(b ? 1 : 0)
+                case .float(let x):
+                    guard x.isFinite, let n = Int(exactly: x.rounded(.towardZero)) else {
+                        throw PythonError(Interpreter.exceptionClass(named: "OverflowError"),
+                                          "cannot convert float \(x) to integer")
+                    }
+                    return .int(n)
+                }
+            }
+        case "__bool__":
+            return { _ in
+                guard t.count == 1 else {
+                    throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
+                                      "Boolean value of Tensor with more than one value is ambiguous")
+                }
+                return .bool(try t.item().isNonZero)
+            }
+        default: return nil
+        }
+    }
+
+    private static func oneElement(_ t: Tensor, _ kind: String) throws -> Scalar {
+        guard t.count == 1 else {
+            throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
+                              "a Tensor with \(t.count) elements cannot be converted to Scalar")
+        }
+        return try t.item()
+    }
+
+    /// A Python subscript as engine index entries.
+    static func indices(_ key: Value, interpreter: Interpreter) throws -> [TensorIndex] {
+        if case .tuple(let items) = key { return try items.map { try entry($0, interpreter: interpreter) } }
+        return [try entry(key, interpreter: interpreter)]
+    }
+
+    private static func entry(_ value: Value, interpreter: Interpreter) throws -> TensorIndex {
+        switch value {
+        case .none: return .newAxis
+        case .ellipsis: return .ellipsis
+        case .bool(let b): return .bool(b)
+        case .int(let n): return .int(n)
+        case .tensor(let t): return .tensor(t)
+        case .slice(let slice):
+            return .slice(start: try part(slice.lower), end: try part(slice.upper), step: try part(slice.step))
+        case .list, .tuple:
+            let nested = try Convert.nested(value)
+            return .tensor(try Tensor(nested: nested))
+        default:
+            throw PythonError(Interpreter.exceptionClass(named: "IndexError"),
+                              "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables "
+                              + "are valid indices (got \(value.typeName))")
+        }
+    }
+
+    private static func part(_ value: Value) throws -> Int? {
+        if case .none = value { return nil }
+        return try Convert.int(value, "slice indices")
+    }
+}

@@ -1,0 +1,120 @@
+import Tensor
+
+/// The binding that makes tensors behave as `torch.Tensor` and registers `torch`, `torch.nn.functional` and `math`.
+public final class TorchBinding: ForeignBinding {
+    /// `torch.Tensor`, the class `type(t)` returns.
+    public let tensorClass: ClassObject
+
+    init() throws {
+        tensorClass = try ClassObject(name: "Tensor", bases: [Interpreter.objectClass], isBuiltin: true)
+    }
+
+    /// Installs the binding and its modules into `interpreter`.
+    public static func install(in interpreter: Interpreter) throws {
+        let binding = try TorchBinding()
+        interpreter.binding = binding
+        let functional = FunctionalModule.make()
+        interpreter.modules["torch"] = { TorchModule.make(binding: binding, functional: functional) }
+        interpreter.modules["torch.nn.functional"] = { functional }
+        if interpreter.modules["torch.nn"] == nil {
+            interpreter.modules["torch.nn"] = { ModuleObject(name: "torch.nn", attributes: ["functional": .module(functional)]) }
+        }
+        interpreter.modules["math"] = { MathModule.make() }
+    }
+
+    public func attribute(of tensor: Value, _ name: String, interpreter: Interpreter) throws -> Value? {
+        guard case .tensor(let t) = tensor else { return nil }
+        if let property = try TensorMethods.property(t, name) { return property }
+        guard let body = TensorMethods.method(t, name, interpreter: interpreter) else { return nil }
+        return .builtin(BuiltinFunction(name) { _, arguments in try body(arguments) })
+    }
+
+    public func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value? {
+        if case .tensor(let a) = lhs, let b = Convert.operand(rhs) {
+            return try Self.apply(op, a, b).map { .tensor($0) }
+        }
+        guard case .tensor(let t) = rhs, let scalar = Convert.scalar(lhs) else { return nil }
+        let wrapped = Tensor.wrapping(scalar)
+        // Python numbers on the left take PyTorch's reflected routes.
+        switch op {
+        case .add: return .tensor(try t.add(wrapped))
+        case .multiply: return .tensor(try t.mul(wrapped))
+        case .subtract: return .tensor(try t.rsub(wrapped))
+        case .divide: return .tensor(try t.reciprocal().mul(wrapped))
+        case .power: return .tensor(try t.rpow(scalar))
+        default: return try Self.apply(op, wrapped, t).map { .tensor($0) }
+        }
+    }
+
+    static func apply(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor? {
+        switch op {
+        case .add: return try a.add(b)
+        case .subtract: return try a.sub(b)
+        case .multiply: return try a.mul(b)
+        case .divide: return try a.div(b)
+        case .floorDivide: return try a.floorDivide(b)
+        case .modulo: return try a.remainder(b)
+        case .power:
+            if b.isWrappedNumber { return try a.pow(try b.item()) }
+            return try a.pow(b)
+        case .matrixMultiply:
+            guard !a.isWrappedNumber, !b.isWrappedNumber else { return nil }
+            return try a.matmul(b)
+        case .bitAnd: return try a.bitwiseAnd(b)
+        case .bitOr: return try a.bitwiseOr(b)
+        case .bitXor: return try a.bitwiseXor(b)
+        default: return nil
+        }
+    }
+
+    public func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value? {
+        var (left, right, op) = (lhs, rhs, op)
+        if case .tensor = left {} else {
+            // `2 < t` is `t > 2`.
+            (left, right) = (right, left)
+            switch op {
+            case .less: op = .greater
+            case .lessEqual: op = .greaterEqual
+            case .greater: op = .less
+            case .greaterEqual: op = .lessEqual
+            default: break
+            }
+        }
+        guard case .tensor(let a) = left, let b = Convert.operand(right) else {
+            switch op {
+            case .equal: return .bool(false)
+            case .notEqual: return .bool(true)
+            default: return nil
+            }
+        }
+        switch op {
+        case .equal: return .tensor(try a.eq(b))
+        case .notEqual: return .tensor(try a.ne(b))
+        case .less: return .tensor(try a.lt(b))
+        case .lessEqual: return .tensor(try a.le(b))
+        case .greater: return .tensor(try a.gt(b))
+        case .greaterEqual: return .tensor(try a.ge(b))
+        default: return nil
+        }
+    }
+
+    public func unary(_ op: UnaryOperator, _ operand: Value, interpreter: Interpreter) throws -> Value? {
+        guard case .tensor(let t) = operand else { return nil }
+        switch op {
+        case .negate: return .tensor(try t.neg())
+        case .plus: return operand
+        case .invert: return .tensor(try t.bitwiseNot())
+        default: return nil
+        }
+    }
+
+    public func repr(_ tensor: Value, interpreter: Interpreter) throws -> String {
+        guard case .tensor(let t) = tensor else { return "" }
+        return TensorRepr.repr(t)
+    }
+
+    public func typeObject(of value: Value) -> ClassObject? {
+        if case .tensor = value { return tensorClass }
+        return nil
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+@testable import Script
+
+/// The torch binding against real PyTorch: annotated scripts in Fixtures/torch (expectations printed by PyTorch 2.13,
+/// see generate_torch.py) and seed-document cells whose stdout must equal PyTorch's (seed_outputs.json).
+final class TorchBindingTests: XCTestCase {
+    private static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
+
+    private func run(_ source: String, fileName: String) throws -> (output: String, Interpreter, Interpreter.Outcome) {
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        try TorchBinding.install(in: interpreter)
+        let outcome = interpreter.run(source: source, fileName: fileName)
+        return (output, interpreter, outcome)
+    }
+
+    func testAnnotatedScriptsMatchPyTorch() throws {
+        let directory = Self.fixtures.appendingPathComponent("torch")
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "py" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        XCTAssertGreaterThanOrEqual(files.count, 2)
+        for file in files {
+            let name = file.lastPathComponent
+            let source = try String(contentsOf: file, encoding: .utf8)
+            var expected: [String] = []
+            var expectedError: String?
+            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("# expect: ") {
+                    expected.append(String(line.dropFirst("# expect: ".count)))
+                } else if line == "# expect:" {
+                    expected.append("")
+                } else if line.hasPrefix("# expect-error: ") {
+                    expectedError = String(line.dropFirst("# expect-error: ".count))
+                }
+            }
+            let (output, interpreter, outcome) = try run(source, fileName: name)
+            var printed = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if printed.last == "" { printed.removeLast() }
+            XCTAssertEqual(printed.count, expected.count, "\(name): printed \(output)")
+            for (index, line) in zip(printed, expected).enumerated() {
+                XCTAssertEqual(line.0, line.1, "\(name): output line \(index + 1)")
+            }
+            switch outcome {
+            case .success:
+                XCTAssertNil(expectedError, "\(name): expected an exception")
+            case .syntaxError(let error):
+                XCTFail("\(name): \(error.formatted)")
+            case .exception(let error, let traceback):
+                guard let expectedError else {
+                    XCTFail("\(name): uncaught \(traceback)")
+                    continue
+                }
+                XCTAssertEqual(interpreter.exceptionLine(error.exception), expectedError, name)
+            }
+        }
+    }
+
+    func testSeedCellsPrintWhatPyTorchPrinted() throws {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("seed_outputs.json"))
+        let expected = try JSONDecoder().decode([String: String].self, from: data)
+        XCTAssertGreaterThanOrEqual(expected.count, 2)
+        for (cell, stdout) in expected.sorted(by: { $0.key < $1.key }) {
+            let url = Self.fixtures.appendingPathComponent("seed_cells").appendingPathComponent(cell)
+            let source = try String(contentsOf: url, encoding: .utf8)
+            let (output, _, outcome) = try run(source, fileName: cell)
+            if case .exception(_, let traceback) = outcome { XCTFail("\(cell): \(traceback)") }
+            XCTAssertEqual(output, stdout, cell)
+        }
+    }
+
+    func testUnknownAttributesAndBadArgumentsAreTypeErrors() throws {
+        let cases: [(String, String)] = [
+            ("import torch\ntorch.zeros(2).frobnicate", "AttributeError: 'Tensor' object has no attribute 'frobnicate'"),
+            ("import torch\ntorch.zeros(2).transpose(0)",
+             "TypeError: transpose() missing 1 required positional arguments: \"dim1\""),
+            ("import torch\ntorch.zeros(2).transpose()",
+             "TypeError: transpose() missing 2 required positional argument: \"dim0\", \"dim1\""),
+            ("import torch\ntorch.zeros(2).transpose(0, 1, 2)",
+             "TypeError: transpose() takes 2 positional arguments but 3 were given"),
+            ("import torch\ntorch.zeros(2, bogus=1)", "TypeError: zeros() got an unexpected keyword argument 'bogus'"),
+            ("import torch\nlen(torch.tensor(1.0))", "TypeError: len() of a 0-d tensor"),
+            ("import torch\ntorch.zeros(2)[0, 0]",
+             "IndexError: too many indices for tensor of dimension 1"),
+            ("import math\nmath.log(0)", "ValueError: math domain error"),
+            ("import torch\nif torch.zeros(2): pass",
+             "RuntimeError: Boolean value of Tensor with more than one value is ambiguous"),
+        ]
+        for (source, message) in cases {
+            let (_, interpreter, outcome) = try run(source, fileName: "<case>")
+            guard case .exception(let error, _) = outcome else {
+                XCTFail("no exception: \(source)")
+                continue
+            }
+            XCTAssertEqual(interpreter.exceptionLine(error.exception), message, source)
+        }
+    }
+}
