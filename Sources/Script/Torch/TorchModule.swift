@@ -164,6 +164,18 @@ enum TorchModule {
             }
             return .tensor(try Tensor.where(condition, a, b))
         }
+        for name in ["cat", "concat", "stack"] {
+            define(name) { arguments in
+                let values = try ArgumentParser(name, ["tensors", "dim"], required: 1).parse(arguments)
+                guard let items = Convert.sequence(values[0] ?? .none) else {
+                    throw PythonError.typeError("\(name)(): argument 'tensors' (position 1) must be tuple of Tensors, "
+                        + "not \((values[0] ?? .none).typeName)")
+                }
+                let tensors = try items.map { try Convert.tensor($0, "\(name)(): argument 'tensors'") }
+                let dim = try Convert.optionalInt(values[1], "\(name)(): argument 'dim'") ?? 0
+                return .tensor(name == "stack" ? try Tensor.stack(tensors, dim: dim) : try Tensor.cat(tensors, dim: dim))
+            }
+        }
         for name in delegated {
             attributes[name] = .builtin(BuiltinFunction(name) { interpreter, arguments in
                 try delegate(name, arguments, interpreter: interpreter)
