@@ -200,6 +200,12 @@ extension Interpreter {
             function.attributes[name] = value
         case .module(let module):
             module.attributes[name] = value
+        case .tensor, .foreign:
+            // Bindings accept the attributes they allow (`t.requires_grad = True`) through `__setattr__`.
+            guard let setter = try findAttribute(object, "__setattr__") else {
+                throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
+            }
+            _ = try call(setter, Arguments([.str(name), value]))
         default:
             if case .type(let cls) = object {
                 throw PythonError.typeError(

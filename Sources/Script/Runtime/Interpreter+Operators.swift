@@ -64,6 +64,12 @@ extension Interpreter {
                 let result = try call(method, Arguments([left, right]))
                 if case .notImplemented = result {} else { return result }
             }
+        case .tensor:
+            // Tensors update in place (`w -= lr * w.grad`), as PyTorch's `__isub__` does.
+            if let stem = Self.dunderNames[op], let method = try findAttribute(left, "__i\(stem)__") {
+                let result = try call(method, Arguments([right]))
+                if case .notImplemented = result {} else { return result }
+            }
         default: break
         }
         do {

@@ -24,6 +24,43 @@ enum TensorProtocolMethods {
                 try t.indexPut_(try indices(key, interpreter: interpreter), value: source)
                 return .none
             }
+        case "__iadd__", "__isub__", "__imul__", "__itruediv__":
+            return { arguments in
+                guard let other = arguments.positional.first, let b = Convert.operand(other) else {
+                    return .notImplemented
+                }
+                switch name {
+                case "__iadd__": return .tensor(try t.add_(b))
+                case "__isub__": return .tensor(try t.sub_(b))
+                case "__imul__": return .tensor(try t.mul_(b))
+                default: return .tensor(try t.div_(b))
+                }
+            }
+        case "__setattr__":
+            return { arguments in
+                guard arguments.positional.count == 2, case .str(let attribute) = arguments.positional[0] else {
+                    throw PythonError.typeError("__setattr__ expected 2 arguments")
+                }
+                let value = arguments.positional[1]
+                switch (attribute, value) {
+                case ("requires_grad", .bool(let flag)):
+                    // The attribute's message differs from requires_grad_()'s.
+                    if flag && !t.dtype.isFloatingPoint { throw PythonError(TensorError.requiresGradOnNonFloat) }
+                    _ = try t.requiresGrad_(flag)
+                case ("requires_grad", _):
+                    throw PythonError.typeError("requires_grad must be a bool")
+                case ("grad", .none):
+                    t.grad = nil
+                case ("grad", .tensor(let grad)):
+                    t.grad = grad
+                case ("grad", _):
+                    throw PythonError.typeError("assigned grad expected to be a Tensor or None but got grad of "
+                        + "type \(value.typeName)")
+                default:
+                    throw PythonError.attributeError("'Tensor' object has no attribute '\(attribute)'")
+                }
+                return .none
+            }
         case "__len__":
             return { _ in
                 guard let first = t.shape.first else { throw PythonError.typeError("len() of a 0-d tensor") }
