@@ -163,7 +163,9 @@ enum TensorMethods {
                 return .tensor(try t.fill_(scalar))
             }
         case "zero_": return { _ in .tensor(try t.zero_()) }
-        default: return TensorProtocolMethods.method(t, name, interpreter: interpreter)
+        default:
+            return TensorProtocolMethods.method(t, name, interpreter: interpreter)
+                ?? TensorCompositeMethods.method(t, name)
         }
     }
 

@@ -189,7 +189,8 @@ enum TorchModule {
         "exp", "log", "sqrt", "rsqrt", "sin", "cos", "tanh", "sigmoid", "relu", "abs", "neg", "reciprocal", "sign",
         "log1p", "sum", "mean", "max", "min", "argmax", "argmin", "softmax", "log_softmax", "transpose", "permute",
         "reshape", "unsqueeze", "squeeze", "flatten", "matmul", "masked_fill", "pow", "add", "sub", "mul", "div",
-        "clone", "t", "numel", "remainder", "floor_divide", "detach",
+        "clone", "t", "numel", "remainder", "floor_divide", "detach", "tril", "triu", "clamp", "clip", "cumsum", "var",
+        "std", "chunk", "split", "unbind", "multinomial", "topk",
     ]
 
     /// Calls the tensor method `name` on the call's first argument (positional or `input=`).

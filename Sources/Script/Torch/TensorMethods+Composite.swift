@@ -1,0 +1,89 @@
+import Tensor
+
+/// Tensor methods tutorials reach for beyond the basics: masks, running sums, spread, splitting and sampling.
+enum TensorCompositeMethods {
+    static func method(_ t: Tensor, _ name: String) -> TensorMethods.Method? {
+        switch name {
+        case "tril", "triu":
+            return { arguments in
+                let values = try ArgumentParser(name, ["diagonal"]).parse(arguments)
+                let diagonal = try Convert.optionalInt(values[0], "\(name)(): argument 'diagonal'") ?? 0
+                return .tensor(name == "tril" ? try t.tril(diagonal) : try t.triu(diagonal))
+            }
+        case "clamp", "clip":
+            return { arguments in
+                let values = try ArgumentParser(name, ["min", "max"]).parse(arguments)
+                let bounds = values.map { value -> Scalar? in value.flatMap { Convert.scalar($0) } }
+                return .tensor(try t.clamp(min: bounds[0], max: bounds[1]))
+            }
+        case "cumsum":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dim", "dtype"], required: 1).parse(arguments)
+                return .tensor(try t.cumsum(dim: try Convert.int(values[0] ?? .none, "cumsum(): argument 'dim'"),
+                                            dtype: try Convert.dtype(values[1])))
+            }
+        case "var", "std":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dim", "unbiased", "keepdim", "correction"]).parse(arguments)
+                let dims = try values[0].flatMap { $0.isNone ? nil : try Convert.ints($0, "\(name)(): argument 'dim'") }
+                let keepdim = try Convert.bool(values[2], "keepdim", default: false)
+                var correction = 1.0
+                if case .bool(let unbiased)? = values[1] { correction = unbiased ? 1 : 0 }
+                if let value = values[3], !value.isNone { correction = try Convert.double(value, "correction") }
+                return .tensor(name == "var" ? try t.var(dims: dims, correction: correction, keepdim: keepdim)
+                               : try t.std(dims: dims, correction: correction, keepdim: keepdim))
+            }
+        case "repeat":
+            return { arguments in .tensor(try t.repeat(try Convert.shape(arguments.positional, "repeat"))) }
+        case "expand_as", "view_as", "reshape_as", "type_as":
+            return { arguments in
+                let values = try ArgumentParser(name, ["other"], required: 1).parse(arguments)
+                let other = try Convert.tensor(values[0] ?? .none, "\(name)(): argument 'other'")
+                switch name {
+                case "expand_as": return .tensor(try t.expand(as: other))
+                case "view_as": return .tensor(try t.view(as: other))
+                case "reshape_as": return .tensor(try t.reshape(as: other))
+                default: return .tensor(try t.to(other.dtype))
+                }
+            }
+        case "chunk", "split", "unbind":
+            return { arguments in
+                let values = try ArgumentParser(name, [name == "unbind" ? "dim" : name == "chunk" ? "chunks"
+                                                       : "split_size", "dim"], required: name == "unbind" ? 0 : 1)
+                    .parse(arguments)
+                let parts: [Tensor]
+                switch name {
+                case "unbind": parts = try t.unbind(dim: try Convert.optionalInt(values[0], "dim") ?? 0)
+                case "chunk":
+                    parts = try t.chunk(try Convert.int(values[0] ?? .none, "chunk(): argument 'chunks'"),
+                                        dim: try Convert.optionalInt(values[1], "dim") ?? 0)
+                default:
+                    let dim = try Convert.optionalInt(values[1], "dim") ?? 0
+                    if let sizes = Convert.sequence(values[0] ?? .none) {
+                        parts = try t.split(sizes: try sizes.map { try Convert.int($0, "split_size") }, dim: dim)
+                    } else {
+                        parts = try t.split(try Convert.int(values[0] ?? .none, "split_size"), dim: dim)
+                    }
+                }
+                return .tuple(parts.map { .tensor($0) })
+            }
+        case "multinomial":
+            return { arguments in
+                let values = try ArgumentParser(name, ["num_samples", "replacement"], required: 1).parse(arguments)
+                return .tensor(try t.multinomial(
+                    numSamples: try Convert.int(values[0] ?? .none, "multinomial(): argument 'num_samples'"),
+                    replacement: try Convert.bool(values[1], "replacement", default: false)))
+            }
+        case "topk":
+            return { arguments in
+                let values = try ArgumentParser(name, ["k", "dim", "largest", "sorted"], required: 1).parse(arguments)
+                let result = try t.topk(try Convert.int(values[0] ?? .none, "topk(): argument 'k'"),
+                                        dim: try Convert.optionalInt(values[1], "dim") ?? -1,
+                                        largest: try Convert.bool(values[2], "largest", default: true),
+                                        sorted: try Convert.bool(values[3], "sorted", default: true))
+                return .foreign(ReturnTypesObject(name, values: result.values, indices: result.indices))
+            }
+        default: return nil
+        }
+    }
+}
