@@ -103,6 +103,15 @@ enum Convert {
     static func dtype(_ value: Value?) throws -> DType? {
         guard let value, !value.isNone else { return nil }
         if case .foreign(let object) = value, let dtype = object as? DTypeObject { return dtype.dtype }
+        // Python's own types stand for their dtypes, as in PyTorch (`dtype=float` is float64).
+        if case .type(let cls) = value, cls.isBuiltin {
+            switch cls.name {
+            case "int": return .int64
+            case "float": return .float64
+            case "bool": return .bool
+            default: break
+            }
+        }
         throw PythonError.typeError("dtype must be torch.dtype, not \(value.typeName)")
     }
 

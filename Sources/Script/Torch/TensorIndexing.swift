@@ -78,9 +78,9 @@ enum TensorProtocolMethods {
                 case .int(let n): return .int(Int(n))
                 case .bool(let b): return .int(b ? 1 : 0)
                 case .float(let x):
-                    guard x.isFinite, let n = Int(exactly: x.rounded(.towardZero)) else {
-                        throw PythonError(Interpreter.exceptionClass(named: "OverflowError"),
-                                          "cannot convert float \(x) to integer")
+                    if x.isNaN { throw PythonError.valueError("cannot convert float NaN to integer") }
+                    guard let n = Int(exactly: x.rounded(.towardZero)) else {
+                        throw PythonError.overflowError("cannot convert float infinity to integer")
                     }
                     return .int(n)
                 }
@@ -123,6 +123,9 @@ enum TensorProtocolMethods {
         case .list, .tuple:
             let nested = try Convert.nested(value)
             return .tensor(try Tensor(nested: nested))
+        case .str:
+            // PyTorch reads a string index as a sequence of data for a new index tensor.
+            throw PythonError.typeError("new(): invalid data type 'str'")
         default:
             throw PythonError(Interpreter.exceptionClass(named: "IndexError"),
                               "only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables "

@@ -88,7 +88,8 @@ enum TorchModule {
                                             required: 2).parse(arguments)
             let shape = try Convert.shape([values[0] ?? .none], "full")
             guard let fill = Convert.scalar(values[1] ?? .none) else {
-                throw PythonError.typeError("full(): argument 'fill_value' must be Number")
+                throw PythonError.typeError("full(): argument 'fill_value' (position 2) must be Number, not "
+                    + (values[1] ?? .none).typeName)
             }
             return try finish(try Tensor.full(shape, fill, dtype: try Convert.dtype(values[2])), values[4])
         }

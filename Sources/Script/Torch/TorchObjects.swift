@@ -2,7 +2,7 @@ import Tensor
 
 /// The address-like text PyTorch shows in `<... object at 0x...>` reprs.
 func objectAddress(_ object: AnyObject) -> String {
-    "0x" + String(UInt(bitPattern: ObjectIdentifier(object).hashValue), radix: 16)
+    "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()), radix: 16)
 }
 
 /// A `torch.dtype` (`torch.float32`), one shared instance per dtype so `is` and `==` work.
