@@ -61,6 +61,18 @@ enum TensorProtocolMethods {
                 }
                 return .none
             }
+        case "__format__":
+            // As Tensor.__format__: a 0-d tensor formats as its item; others only with an empty spec.
+            return { arguments in
+                guard case .str(let spec)? = arguments.positional.first else {
+                    throw PythonError.typeError("__format__() argument must be str")
+                }
+                if t.rank == 0 { return .str(try interpreter.format(Convert.value(try t.item()), spec: spec)) }
+                guard spec.isEmpty else {
+                    throw PythonError.typeError("unsupported format string passed to Tensor.__format__")
+                }
+                return .str(TensorRepr.repr(t))
+            }
         case "__len__":
             return { _ in
                 guard let first = t.shape.first else { throw PythonError.typeError("len() of a 0-d tensor") }

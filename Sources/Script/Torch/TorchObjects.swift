@@ -163,7 +163,25 @@ final class GradModeObject: ForeignObject {
     func repr(interpreter: Interpreter) throws -> String {
         "<torch.autograd.grad_mode.\(typeName) object at \(objectAddress(self))>"
     }
-    func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? { nil }
+
+    /// As a decorator (`@torch.no_grad()`): the function, run with grad mode set.
+    func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? {
+        guard arguments.positional.count == 1, arguments.keywords.isEmpty else { return nil }
+        let function = arguments.positional[0]
+        let name: String
+        switch function {
+        case .function(let f): name = f.name
+        case .builtin(let b): name = b.name
+        default: return nil
+        }
+        let enabled = self.enabled
+        return .builtin(BuiltinFunction(name) { interpreter, arguments in
+            let previous = GradMode.isEnabled
+            GradMode.isEnabled = enabled
+            defer { GradMode.isEnabled = previous }
+            return try interpreter.call(function, arguments)
+        })
+    }
 }
 
 /// A `torch.return_types.max`-style named pair (`values`, `indices`) that unpacks like a tuple.
