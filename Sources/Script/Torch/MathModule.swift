@@ -45,6 +45,15 @@ enum MathModule {
             guard base != 0 else { throw PythonError.zeroDivision("float division by zero") }
             return .float(x / base)
         }
+        for (name, test) in [("isnan", { (x: Double) in x.isNaN }), ("isinf", { $0.isInfinite }),
+                             ("isfinite", { $0.isFinite })] {
+            define(name) { values in
+                guard values.count == 1 else {
+                    throw PythonError.typeError("math.\(name)() takes exactly one argument (\(values.count) given)")
+                }
+                return .bool(test(try real(values[0])))
+            }
+        }
         for name in ["floor", "ceil"] {
             define(name) { values in
                 guard values.count == 1 else {

@@ -14,14 +14,20 @@ public final class TorchBinding: ForeignBinding {
         let binding = try TorchBinding()
         interpreter.binding = binding
         let functional = FunctionalModule.make()
-        interpreter.modules["torch"] = { TorchModule.make(binding: binding, functional: functional) }
         interpreter.modules["torch.nn.functional"] = { functional }
         if interpreter.modules["torch.nn"] == nil {
-            interpreter.modules["torch.nn"] = { ModuleObject(name: "torch.nn", attributes: ["functional": .module(functional)]) }
+            interpreter.modules["torch.nn"] = { ModuleObject(name: "torch.nn") }
+        }
+        // `torch.nn` is the one module object `import torch.nn as nn` gives, whoever registered it.
+        interpreter.modules["torch"] = { [unowned interpreter] in
+            let nn = try interpreter.importModule("torch.nn")
+            if nn.attributes["functional"] == nil { nn.attributes["functional"] = .module(functional) }
+            return TorchModule.make(binding: binding, nn: nn)
         }
         interpreter.modules["math"] = { MathModule.make() }
     }
 
+    /// `t.name`: a data attribute, or a method bound to the tensor.
     public func attribute(of tensor: Value, _ name: String, interpreter: Interpreter) throws -> Value? {
         guard case .tensor(let t) = tensor else { return nil }
         if let property = try TensorMethods.property(t, name) { return property }
@@ -29,6 +35,7 @@ public final class TorchBinding: ForeignBinding {
         return .builtin(BuiltinFunction(name) { _, arguments in try body(arguments) })
     }
 
+    /// `a op b` with a tensor on either side; Python numbers take PyTorch's routes (`2 - t` is rsub).
     public func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value? {
         if case .tensor(let a) = lhs, let b = Convert.operand(rhs) {
             return try Self.apply(op, a, b).map { .tensor($0) }
@@ -46,6 +53,7 @@ public final class TorchBinding: ForeignBinding {
         }
     }
 
+    /// `a op b` for two engine tensors (Python numbers already wrapped), or nil for an unsupported operator.
     static func apply(_ op: BinaryOperator, _ a: Tensor, _ b: Tensor) throws -> Tensor? {
         switch op {
         case .add: return try a.add(b)
@@ -67,6 +75,7 @@ public final class TorchBinding: ForeignBinding {
         }
     }
 
+    /// Elementwise comparisons, giving bool tensors; `==` with a non-number is False as in PyTorch.
     public func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value? {
         var (left, right, op) = (lhs, rhs, op)
         if case .tensor = left {} else {
@@ -98,6 +107,7 @@ public final class TorchBinding: ForeignBinding {
         }
     }
 
+    /// `-t`, `+t`, `~t`.
     public func unary(_ op: UnaryOperator, _ operand: Value, interpreter: Interpreter) throws -> Value? {
         guard case .tensor(let t) = operand else { return nil }
         switch op {
@@ -108,11 +118,13 @@ public final class TorchBinding: ForeignBinding {
         }
     }
 
+    /// PyTorch's printed form, through TensorRepr.
     public func repr(_ tensor: Value, interpreter: Interpreter) throws -> String {
         guard case .tensor(let t) = tensor else { return "" }
         return TensorRepr.repr(t)
     }
 
+    /// `torch.Tensor` for tensors.
     public func typeObject(of value: Value) -> ClassObject? {
         if case .tensor = value { return tensorClass }
         return nil

@@ -2,7 +2,7 @@ import Tensor
 
 /// The `torch` module: factories, dtypes, seeding, grad mode and functions that mirror tensor methods.
 enum TorchModule {
-    static func make(binding: TorchBinding, functional: ModuleObject) -> ModuleObject {
+    static func make(binding: TorchBinding, nn: ModuleObject) -> ModuleObject {
         var attributes: [String: Value] = [
             "float": .foreign(DTypeObject.float32), "float32": .foreign(DTypeObject.float32),
             "double": .foreign(DTypeObject.float64), "float64": .foreign(DTypeObject.float64),
@@ -10,7 +10,7 @@ enum TorchModule {
             "bool": .foreign(DTypeObject.bool),
             "Tensor": .type(binding.tensorClass),
             "__version__": .str("2.13.0+cpu"),
-            "nn": .module(ModuleObject(name: "torch.nn", attributes: ["functional": .module(functional)])),
+            "nn": .module(nn),
         ]
         func define(_ name: String, _ body: @escaping (Arguments) throws -> Value) {
             attributes[name] = .builtin(BuiltinFunction(name) { _, arguments in try body(arguments) })
