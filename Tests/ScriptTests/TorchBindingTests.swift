@@ -73,6 +73,16 @@ final class TorchBindingTests: XCTestCase {
         }
     }
 
+    func testInteractiveEchoShowsPyTorchReprs() throws {
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        try TorchBinding.install(in: interpreter)
+        let source = "import torch\nx = torch.arange(4).reshape(2, 2)\nx\nx.shape\nx.dtype\nx.sum().item()\nx.float().mean()\n"
+        guard case .success = interpreter.runInteractive(source: source) else { return XCTFail(output) }
+        // What `python -i` echoes for the same lines with PyTorch 2.13.
+        XCTAssertEqual(output, "tensor([[0, 1],\n        [2, 3]])\ntorch.Size([2, 2])\ntorch.int64\n6\ntensor(1.5000)\n")
+    }
+
     func testUnknownAttributesAndBadArgumentsAreTypeErrors() throws {
         let cases: [(String, String)] = [
             ("import torch\ntorch.zeros(2).frobnicate", "AttributeError: 'Tensor' object has no attribute 'frobnicate'"),

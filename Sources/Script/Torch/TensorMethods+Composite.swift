@@ -83,6 +83,48 @@ enum TensorCompositeMethods {
                                         sorted: try Convert.bool(values[3], "sorted", default: true))
                 return .foreign(ReturnTypesObject(name, values: result.values, indices: result.indices))
             }
+        case "all", "any":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dim", "keepdim"]).parse(arguments)
+                guard let dim = values[0], !dim.isNone else { return .tensor(name == "all" ? try t.all() : try t.any()) }
+                let dims = try Convert.ints(dim, "\(name)(): argument 'dim'")
+                let keepdim = try Convert.bool(values[1], "keepdim", default: false)
+                return .tensor(name == "all" ? try t.all(dims: dims, keepdim: keepdim)
+                               : try t.any(dims: dims, keepdim: keepdim))
+            }
+        case "sort":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dim", "descending", "stable"]).parse(arguments)
+                let result = try t.sort(dim: try Convert.optionalInt(values[0], "dim") ?? -1,
+                                        descending: try Convert.bool(values[1], "descending", default: false))
+                return .foreign(ReturnTypesObject(name, values: result.values, indices: result.indices))
+            }
+        case "argsort":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dim", "descending", "stable"]).parse(arguments)
+                return .tensor(try t.argsort(dim: try Convert.optionalInt(values[0], "dim") ?? -1,
+                                             descending: try Convert.bool(values[1], "descending", default: false),
+                                             stable: try Convert.bool(values[2], "stable", default: false)))
+            }
+        case "allclose":
+            return { arguments in
+                let values = try ArgumentParser(name, ["other", "rtol", "atol", "equal_nan"], required: 1)
+                    .parse(arguments)
+                let other = try Convert.tensor(values[0] ?? .none, "allclose(): argument 'other'")
+                let rtol = try values[1].map { try Convert.double($0, "rtol") } ?? 1e-5
+                let atol = try values[2].map { try Convert.double($0, "atol") } ?? 1e-8
+                // |a - b| <= atol + rtol * |b|, with equal values (infinities included) always close.
+                let tolerance = try other.abs().mul(Tensor.wrapping(.float(rtol))).add(Tensor.wrapping(.float(atol)))
+                let close = try t.sub(other).abs().le(tolerance).logicalOr(try t.eq(other))
+                return .bool(try close.all().item().isNonZero)
+            }
+        case "equal":
+            return { arguments in
+                let values = try ArgumentParser(name, ["other"], required: 1).parse(arguments)
+                let other = try Convert.tensor(values[0] ?? .none, "equal(): argument 'other'")
+                guard t.shape == other.shape else { return .bool(false) }
+                return .bool(try t.eq(other).all().item().isNonZero)
+            }
         default: return nil
         }
     }

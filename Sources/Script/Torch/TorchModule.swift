@@ -191,7 +191,7 @@ enum TorchModule {
         "log1p", "sum", "mean", "max", "min", "argmax", "argmin", "softmax", "log_softmax", "transpose", "permute",
         "reshape", "unsqueeze", "squeeze", "flatten", "matmul", "masked_fill", "pow", "add", "sub", "mul", "div",
         "clone", "t", "numel", "remainder", "floor_divide", "detach", "tril", "triu", "clamp", "clip", "cumsum", "var",
-        "std", "chunk", "split", "unbind", "multinomial", "topk",
+        "std", "chunk", "split", "unbind", "multinomial", "topk", "all", "any", "sort", "argsort", "allclose", "equal",
     ]
 
     /// Calls the tensor method `name` on the call's first argument (positional or `input=`).
