@@ -81,7 +81,13 @@ enum TensorProtocolMethods {
         case "__iter__":
             return { _ in
                 guard let first = t.shape.first else { throw PythonError.typeError("iteration over a 0-d tensor") }
-                return .list(ListObject(try (0..<first).map { .tensor(try t.index(.int($0))) }))
+                // Lazily, row by row: a tensor with many empty rows must not build them all up front.
+                var index = 0
+                return .iterator(IteratorObject("iterator") {
+                    guard index < first else { return nil }
+                    defer { index += 1 }
+                    return .tensor(try t.index(.int(index)))
+                })
             }
         case "__float__": return { _ in .float(try oneElement(t, "float").doubleValue) }
         case "__int__", "__index__":
