@@ -382,6 +382,10 @@ extension Interpreter {
             if let method = instance.cls.lookup("__contains__") {
                 return try isTrue(try call(method, Arguments([container, item])))
             }
+        case .tensor, .foreign:
+            if let method = try findAttribute(container, "__contains__") {
+                return try isTrue(try call(method, Arguments([item])))
+            }
         default: break
         }
         guard isIterable(container) else {

@@ -73,6 +73,15 @@ enum TensorProtocolMethods {
                 }
                 return .str(TensorRepr.repr(t))
             }
+        case "__contains__":
+            return { arguments in
+                let item = arguments.positional.first ?? .none
+                guard let other = Convert.operand(item) else {
+                    throw PythonError.runtimeError("Tensor.__contains__ only supports Tensor or scalar, but you "
+                        + "passed in a <class '\(item.typeName)'>.")
+                }
+                return .bool(try t.eq(other).any().item().isNonZero)
+            }
         case "__len__":
             return { _ in
                 guard let first = t.shape.first else { throw PythonError.typeError("len() of a 0-d tensor") }
