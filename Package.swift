@@ -34,14 +34,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "FixtureSupport",
+            dependencies: ["Tensor"],
+            path: "Tests/FixtureSupport"
+        ),
         .testTarget(
             name: "ScriptTests",
-            dependencies: ["Script", "Tensor"],
+            dependencies: ["Script", "Tensor", "FixtureSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TensorTests",
-            dependencies: ["Tensor"],
+            dependencies: ["Tensor", "FixtureSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,4 +1,5 @@
 @testable import Script
+import FixtureSupport
 import Tensor
 import XCTest
 

@@ -1,3 +1,4 @@
+import FixtureSupport
 import XCTest
 @testable import Tensor
 

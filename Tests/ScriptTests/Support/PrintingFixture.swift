@@ -1,3 +1,4 @@
+import FixtureSupport
 import Foundation
 import XCTest
 import Script
@@ -14,13 +15,6 @@ enum PrintingFixture {
     }
 
     static func load() throws -> PrintingCases { try shared.get() }
-}
-
-enum FixtureError: Error {
-    case missing(String)
-    case badNumber(String)
-    case unknownDType(String)
-    case unknownOp(String)
 }
 
 /// Everything the generator writes.
@@ -41,49 +35,8 @@ struct SeedCase: Decodable {
     let argmax: Int
 }
 
-/// One number in a fixture: JSON numbers and booleans, with non-finite floats and negative zero as strings.
-enum FixtureNumber: Decodable {
-    case bool(Bool)
-    case int(Int64)
-    case float(Double)
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .float(value)
-        } else {
-            switch try container.decode(String.self) {
-            case "nan": self = .float(.nan)
-            case "inf": self = .float(.infinity)
-            case "-inf": self = .float(-.infinity)
-            case "-0.0": self = .float(-0.0)
-            case let other: throw FixtureError.badNumber(other)
-            }
-        }
-    }
-
-    var scalar: Scalar {
-        switch self {
-        case .bool(let value): return .bool(value)
-        case .int(let value): return .int(value)
-        case .float(let value): return .float(value)
-        }
-    }
-}
-
-func fixtureDType(named name: String) throws -> DType {
-    switch name {
-    case "float32": return .float32
-    case "float64": return .float64
-    case "int64": return .int64
-    case "bool": return .bool
-    default: throw FixtureError.unknownDType(name)
-    }
-}
+/// The dtype a fixture names.
+func fixtureDType(named name: String) throws -> DType { try FixtureTensor.dtype(named: name) }
 
 /// The generator's 32-bit LCG, repeated exactly: the same integers, and the same double arithmetic for floats.
 struct LCGSpec: Decodable {
