@@ -51,3 +51,47 @@ def write(name, payload):
 def check_version():
     if not torch.__version__.startswith("2.13"):
         raise SystemExit(f"fixtures come from PyTorch 2.13, this is {torch.__version__}")
+
+
+def realise(spec):
+    """The PyTorch object for an argument spec, and the leaf whose grad we report (or None).
+
+    A spec is {"w": value} for a plain Python value, or {"t": tensor, "v": view, "rg": requires_grad, "shape": ...}
+    where the view is "t" (transposed), "s" (every other column) or "e" (expanded to "shape").
+    """
+    if "w" in spec:
+        return spec["w"], None
+    base = spec["t"].clone()
+    if spec.get("rg"):
+        base.requires_grad_()
+    view = spec.get("v")
+    if view == "t":
+        x = base.transpose(-2, -1)
+    elif view == "s":
+        x = base[..., ::2]
+    elif view == "e":
+        x = base.expand(*spec["shape"])
+    else:
+        x = base
+    return x, (base if spec.get("rg") else None)
+
+
+def encode_spec(spec):
+    """An argument spec as JSON, for the Swift side to rebuild the same (view of a) tensor."""
+    if "w" in spec:
+        return spec
+    out = {"t": encode(spec["t"])}
+    if spec.get("v"):
+        out["v"] = spec["v"]
+    if spec.get("rg"):
+        out["rg"] = True
+    if "shape" in spec:
+        out["shape"] = spec["shape"]
+    return out
+
+
+def weights_like(out):
+    """Uneven fixed weights shaped like `out`, so a weighted sum makes every output element matter."""
+    n = out.numel()
+    w = torch.tensor([0.5 + (i % 7) * 0.25 for i in range(n)], dtype=torch.float64).reshape(out.shape)
+    return w.to(out.dtype)

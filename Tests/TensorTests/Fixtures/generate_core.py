@@ -14,6 +14,7 @@ import math
 import torch
 
 from fixture_support import check_version, encode, error_of, write
+from fixture_support import encode_spec, realise, weights_like
 
 check_version()
 torch.manual_seed(0)
@@ -44,42 +45,10 @@ def arg_w(value, kind):
     return {"w": value, "wt": kind}
 
 
-def realise(spec):
-    """The PyTorch object for an argument spec, and the leaf whose grad we report (or None)."""
-    if "w" in spec:
-        return spec["w"], None
-    base = spec["t"].clone()
-    if spec.get("rg"):
-        base.requires_grad_()
-    view = spec.get("v")
-    if view == "t":
-        x = base.transpose(-2, -1)
-    elif view == "s":
-        x = base[..., ::2]
-    elif view == "e":
-        x = base.expand(*spec["shape"])
-    else:
-        x = base
-    return x, (base if spec.get("rg") else None)
 
 
-def encode_spec(spec):
-    if "w" in spec:
-        return spec
-    out = {"t": encode(spec["t"])}
-    if spec.get("v"):
-        out["v"] = spec["v"]
-    if spec.get("rg"):
-        out["rg"] = True
-    if "shape" in spec:
-        out["shape"] = spec["shape"]
-    return out
 
 
-def weights_like(out):
-    n = out.numel()
-    w = torch.tensor([0.5 + (i % 7) * 0.25 for i in range(n)], dtype=torch.float64).reshape(out.shape)
-    return w.to(out.dtype)
 
 
 def run_case(op, fn, args, kw=None, tol=None, grad=True):
