@@ -43,20 +43,7 @@ extension Parser {
     /// `for targets in iterable: block [else: block]`.
     func parseFor() throws(Failure) -> Stmt {
         let keyword = try advance()
-        let targetStart = index
-        let target = try attempt { () throws(Failure) -> Expr in try parseStarTargets() }
-        guard let target, try check(.in) else {
-            if diagnose {
-                index = targetStart
-                if let bad = try attempt({ () throws(Failure) -> Expr in
-                    try parseStarExpressions()
-                }).flatMap({ invalidTarget($0, .forTarget) }) {
-                    throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))
-                }
-            }
-            throw .noMatch
-        }
-        try advance()
+        let target = try parseForTarget()
         let iterable = try parseStarExpressions()
         try expectBlockColon("'for' statement on line \(keyword.range.start.line)")
         let body = try parseBlock()
@@ -366,5 +353,27 @@ extension Parser {
         let statementRange = rangeToLastToken(from: keyword.range.start)
         unsupported("match statements are not supported", at: range(from: keyword, to: keyword))
         return Stmt(.pass, statementRange)
+    }
+}
+
+extension Parser {
+    /// The target of a `for` statement or comprehension clause and the `in` after it. When it does not parse, the
+    /// diagnosis pass names what cannot be assigned to ("cannot assign to function call"), as CPython does.
+    func parseForTarget() throws(Failure) -> Expr {
+        let targetStart = index
+        let target = try attempt { () throws(Failure) -> Expr in try parseStarTargets() }
+        guard let target, try check(.in) else {
+            if diagnose {
+                index = targetStart
+                if let bad = try attempt({ () throws(Failure) -> Expr in
+                    try parseStarExpressions()
+                }).flatMap({ invalidTarget($0, .forTarget) }) {
+                    throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))
+                }
+            }
+            throw .noMatch
+        }
+        try advance()
+        return target
     }
 }

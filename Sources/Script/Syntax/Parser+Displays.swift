@@ -240,20 +240,7 @@ extension Parser {
                 sawAsyncComprehension = true
             }
             let forToken = try expect(.for)
-            let targetStart = index
-            let target = try attempt { () throws(Failure) -> Expr in try parseStarTargets() }
-            guard let target, try check(.in) else {
-                if diagnose {
-                    index = targetStart
-                    if let bad = try attempt({ () throws(Failure) -> Expr in
-                        try parseStarExpressions()
-                    }).flatMap({ invalidTarget($0, .forTarget) }) {
-                        throw .error(error(at: bad.range, "cannot assign to \(expressionName(bad))"))
-                    }
-                }
-                throw .noMatch
-            }
-            try advance()
+            let target = try parseForTarget()
             let iterable = try parseBinary(.or)
             var conditions: [Expr] = []
             while try accept(.if) != nil {
