@@ -9,7 +9,7 @@ final class ParserTests: XCTestCase {
         for testCase in cases {
             do {
                 let body = try Parser.parseTree(SourceText(testCase.source))
-                let dump = Module(body: body, source: SourceText(testCase.source)).dump()
+                let dump = Program(body: body, source: SourceText(testCase.source)).dump()
                 if dump != testCase.dump {
                     failures += 1
                     if failures <= 15 {

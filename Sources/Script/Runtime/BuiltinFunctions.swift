@@ -479,6 +479,8 @@ final class SuperObject: ForeignObject {
             guard let value = candidate.attributes[name] else { continue }
             switch value {
             case .function: return .boundMethod(BoundMethod(receiver: receiver, function: value))
+            case .builtin(let builtin) where builtin.isMethod:
+                return .boundMethod(BoundMethod(receiver: receiver, function: value))
             default: return value
             }
         }

@@ -28,6 +28,16 @@ enum Builtins {
         .tuple(try arguments.positional.first.map { try interpreter.collect($0) } ?? [])
     }
     nonisolated(unsafe) static let dict: ClassObject = ClassObject(builtin: "dict", base: object, constructor: Conversions.dict)
+    /// `collections.OrderedDict`, the type of a state dict.
+    nonisolated(unsafe) static let orderedDict: ClassObject = {
+        let cls = ClassObject(builtin: "OrderedDict", base: dict) { interpreter, arguments in
+            let result = try Conversions.dict(interpreter, arguments)
+            if case .dict(let made) = result { made.isOrderedDict = true }
+            return result
+        }
+        cls.home = "collections"
+        return cls
+    }()
     nonisolated(unsafe) static let set: ClassObject = ClassObject(builtin: "set", base: object) { interpreter, arguments in
         let set = SetObject()
         for item in try arguments.positional.first.map({ try interpreter.collect($0) }) ?? [] {
@@ -100,7 +110,7 @@ enum Builtins {
         case .str: return str
         case .tuple: return tuple
         case .list: return list
-        case .dict: return dict
+        case .dict(let object): return object.isOrderedDict ? orderedDict : dict
         case .set: return set
         case .range: return range
         case .type: return type

@@ -13,6 +13,8 @@ public final class ClassObject {
     let constructor: ((Interpreter, Arguments) throws -> Value)?
     /// True for classes built into the interpreter.
     public let isBuiltin: Bool
+    /// The module a binding's class lives in, shown by its repr (`torch.nn.modules.linear` for `nn.Linear`).
+    public var home: String?
 
     /// A class with the given bases (its MRO computed as CPython's C3; TypeError when inconsistent). Bindings make
     /// native classes such as `nn.Module` this way, with builtin functions as methods, so programs can subclass them.

@@ -20,6 +20,9 @@ public enum HashKey: Hashable {
 public final class DictObject {
     private(set) var entries: [(key: Value, value: Value)?] = []
     private var index: [HashKey: Int] = [:]
+    /// True for a `collections.OrderedDict` (what `state_dict()` returns): a dict that prints as
+    /// `OrderedDict([(key, value), ...])`.
+    public var isOrderedDict = false
 
     /// An empty dict.
     public init() {}

@@ -15,7 +15,7 @@ final class DictView: ForeignObject {
         self.kind = kind
     }
 
-    var typeName: String { kind.rawValue }
+    var typeName: String { dict.isOrderedDict ? "o" + kind.rawValue : kind.rawValue }
 
     /// The view's current elements.
     var elements: [Value] {
@@ -40,7 +40,7 @@ final class DictView: ForeignObject {
     }
 
     func repr(interpreter: Interpreter) throws -> String {
-        "\(kind.rawValue)(\(try interpreter.repr(.list(ListObject(elements)))))"
+        "\(typeName)(\(try interpreter.repr(.list(ListObject(elements)))))"
     }
 
     func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? { nil }

@@ -162,9 +162,11 @@ extension Interpreter {
         }
     }
 
-    private func bindIfMethod(_ value: Value, to object: Value) -> Value {
+    func bindIfMethod(_ value: Value, to object: Value) -> Value {
         switch value {
         case .function:
+            return .boundMethod(BoundMethod(receiver: object, function: value))
+        case .builtin(let builtin) where builtin.isMethod:
             return .boundMethod(BoundMethod(receiver: object, function: value))
         case .instance(let wrapper) where wrapper.cls === Builtins.staticMethod:
             return wrapper.attributes["__func__"] ?? value

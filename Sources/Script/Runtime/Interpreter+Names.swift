@@ -149,6 +149,10 @@ extension Interpreter {
         case .attribute(let objectExpr, let name):
             let object = try evaluate(objectExpr, in: frame)
             try withRange(target.range) {
+                if case .instance(let instance) = object, let deleter = instance.cls.lookup("__delattr__") {
+                    _ = try call(deleter, Arguments([object, .str(name)]))
+                    return
+                }
                 guard case .instance(let instance) = object, instance.attributes.removeValue(forKey: name) != nil
                 else { throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'") }
             }

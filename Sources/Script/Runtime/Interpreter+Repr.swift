@@ -11,7 +11,7 @@ extension Value {
         case .str: return "str"
         case .tuple: return "tuple"
         case .list: return "list"
-        case .dict: return "dict"
+        case .dict(let dict): return dict.isOrderedDict ? "OrderedDict" : "dict"
         case .set: return "set"
         case .range: return "range"
         case .slice: return "slice"
@@ -73,6 +73,13 @@ extension Interpreter {
             if active.contains(id) { return "{...}" }
             active.append(id)
             defer { active.removeLast() }
+            if dict.isOrderedDict {
+                if dict.count == 0 { return "OrderedDict()" }
+                let pairs = try dict.items.map {
+                    PythonRepr.tuple([try repr($0.key, active: &active), try repr($0.value, active: &active)])
+                }
+                return "OrderedDict(" + PythonRepr.list(pairs) + ")"
+            }
             return PythonRepr.dict(try dict.items.map {
                 (key: try repr($0.key, active: &active), value: try repr($0.value, active: &active))
             })
@@ -89,6 +96,7 @@ extension Interpreter {
             let name = (try? findAttribute(method.function, "__qualname__")).flatMap { $0 }.map { (try? str($0)) ?? "?" } ?? "?"
             return "<bound method \(name) of \(try repr(method.receiver, active: &active))>"
         case .type(let cls):
+            if let home = cls.home { return "<class '\(home).\(cls.name)'>" }
             return cls.isBuiltin ? "<class '\(cls.name)'>" : "<class '__main__.\(cls.name)'>"
         case .instance(let instance):
             if let method = instance.cls.lookup("__repr__") {
@@ -140,6 +148,15 @@ extension Interpreter {
                     return try str(instance.arguments[0])
                 default: return try repr(.tuple(instance.arguments))
                 }
+            }
+            return try repr(value)
+        case .foreign(let object):
+            if let method = try object.attribute("__str__", interpreter: self) {
+                let result = try call(method, Arguments())
+                guard case .str(let text) = result else {
+                    throw PythonError.typeError("__str__ returned non-string (type \(result.typeName))")
+                }
+                return text
             }
             return try repr(value)
         default:

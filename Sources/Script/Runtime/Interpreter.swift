@@ -53,7 +53,7 @@ public final class Interpreter {
 
     /// Parses and runs `source`, printing through `output`.
     public func run(source: String, fileName: String = "<string>") -> Outcome {
-        let module: Module
+        let module: Program
         do {
             module = try Parser.parseModule(source, filename: fileName)
         } catch {
@@ -65,7 +65,7 @@ public final class Interpreter {
     /// Runs `source` as the interactive prompt does (`python -i`): each top-level expression statement's value,
     /// unless None, is printed as its repr and bound to `_`.
     public func runInteractive(source: String, fileName: String = "<stdin>") -> Outcome {
-        let module: Module
+        let module: Program
         do {
             module = try Parser.parseModule(source, filename: fileName)
         } catch {
@@ -76,7 +76,7 @@ public final class Interpreter {
 
     /// Runs a parsed module in this interpreter's globals (on a thread with a large stack, so deep Python recursion
     /// reaches RecursionError rather than overflowing Swift's stack).
-    public func run(_ module: Module, echo: Bool = false) -> Outcome {
+    public func run(_ module: Program, echo: Bool = false) -> Outcome {
         final class Box: @unchecked Sendable { var outcome: Outcome = .success }
         let box = Box()
         nonisolated(unsafe) let unsafeSelf = self
@@ -92,7 +92,7 @@ public final class Interpreter {
         return box.outcome
     }
 
-    private func runHere(_ module: Module, echo: Bool) -> Outcome {
+    private func runHere(_ module: Program, echo: Bool) -> Outcome {
         let frame = Frame(environment: globals, name: "<module>", source: module.source)
         do {
             if echo {

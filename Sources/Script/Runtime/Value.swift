@@ -192,10 +192,14 @@ public final class BuiltinFunction {
     public let name: String
     /// The implementation.
     public let body: (Interpreter, Arguments) throws -> Value
+    /// True for a native class's method (`nn.Module.parameters`): looked up through an instance it binds to it, as
+    /// a `def` in a class body does. Plain builtins stored on a class stay unbound, as in Python.
+    public let isMethod: Bool
 
     /// A builtin from its name and implementation.
-    public init(_ name: String, _ body: @escaping (Interpreter, Arguments) throws -> Value) {
+    public init(_ name: String, isMethod: Bool = false, _ body: @escaping (Interpreter, Arguments) throws -> Value) {
         self.name = name
+        self.isMethod = isMethod
         self.body = body
     }
 }
@@ -232,6 +236,8 @@ public final class Instance {
     public var suppressContext = false
     /// For NameError and AttributeError: the names CPython would search for a "Did you mean" suggestion.
     var suggestionCandidates: [String]?
+    /// The binding's object behind an instance of a native class, such as the engine module of an `nn.Module`.
+    public var native: AnyObject?
 
     /// A new instance.
     public init(cls: ClassObject) { self.cls = cls }

@@ -1,7 +1,7 @@
 /// A compact S-expression form of the AST, one top-level statement per line, with `@line:col-line:col` ranges
 /// after each node when asked. The test fixtures hold the same form produced from CPython's `ast` module
 /// (Tests/ScriptTests/Fixtures/sexp.py), so the two can be compared text for text.
-extension Module {
+extension Program {
     /// The S-expression dump of every statement.
     public func dump(ranges: Bool = true) -> String {
         var dumper = ASTDumper(ranges: ranges)

@@ -156,13 +156,13 @@ public struct ImportAlias: Sendable, Equatable {
 }
 
 /// A parsed program: its statements and the source they came from (for tracebacks).
-public struct Module: Sendable {
+public struct Program: Sendable {
     /// The top-level statements.
     public var body: [Stmt]
     /// The source text, for showing lines in errors.
     public var source: SourceText
 
-    /// A module from its parts.
+    /// A program from its parts.
     public init(body: [Stmt], source: SourceText) {
         self.body = body
         self.source = source

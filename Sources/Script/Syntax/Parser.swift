@@ -100,17 +100,17 @@ public final class Parser {
 
     /// Parses a whole program (CPython's `exec` mode), then runs the checks CPython's compiler makes (`'return'
     /// outside function`, `nonlocal` declarations ...).
-    public static func parseModule(_ text: String, filename: String = "<string>") throws(SyntaxError) -> Module {
+    public static func parseModule(_ text: String, filename: String = "<string>") throws(SyntaxError) -> Program {
         try parseModule(SourceText(text, filename: filename))
     }
 
     /// Parses a whole program from prepared source text.
-    public static func parseModule(_ source: SourceText) throws(SyntaxError) -> Module {
-        try onLargeStack { () throws(SyntaxError) -> Module in
+    public static func parseModule(_ source: SourceText) throws(SyntaxError) -> Program {
+        try onLargeStack { () throws(SyntaxError) -> Program in
             let (parser, body) = try parseTreeHere(source)
             try SyntaxChecker.check(body, source: source, compileErrors: parser.compileErrors)
             try parser.reportUnsupported()
-            return Module(body: body, source: source)
+            return Program(body: body, source: source)
         }
     }
 

@@ -4,9 +4,18 @@ import Tensor
 public final class TorchBinding: ForeignBinding {
     /// `torch.Tensor`, the class `type(t)` returns.
     public let tensorClass: ClassObject
+    /// The link between engine modules and the script objects standing for them.
+    let modules: ModuleBridge
+    /// `nn.Module`, `nn.Parameter` and the native layer classes.
+    let nnClasses: NNModule.Classes
 
     init() throws {
         tensorClass = try ClassObject(name: "Tensor", bases: [Interpreter.objectClass], isBuiltin: true)
+        tensorClass.home = "torch"
+        let moduleClass = try ModuleClass.make()
+        moduleClass.home = "torch.nn.modules.module"
+        modules = ModuleBridge(moduleClass: moduleClass)
+        nnClasses = try NNModule.makeClasses(tensorClass: tensorClass, bridge: modules)
     }
 
     /// Installs the binding and its modules into `interpreter`.
@@ -15,14 +24,19 @@ public final class TorchBinding: ForeignBinding {
         interpreter.binding = binding
         let functional = FunctionalModule.make()
         interpreter.modules["torch.nn.functional"] = { functional }
-        if interpreter.modules["torch.nn"] == nil {
-            interpreter.modules["torch.nn"] = { ModuleObject(name: "torch.nn") }
-        }
-        // `torch.nn` is the one module object `import torch.nn as nn` gives, whoever registered it.
+        interpreter.modules["torch.nn"] = { NNModule.make(binding.nnClasses, functional: functional) }
+        let (cuda, backends) = DeviceObject.acceleratorModules()
+        interpreter.modules["torch.cuda"] = { cuda }
+        interpreter.modules["torch.backends"] = { backends }
+        // `torch.nn` is the one module object `import torch.nn as nn` gives.
         interpreter.modules["torch"] = { [unowned interpreter] in
-            let nn = try interpreter.importModule("torch.nn")
-            if nn.attributes["functional"] == nil { nn.attributes["functional"] = .module(functional) }
-            return TorchModule.make(binding: binding, nn: nn)
+            let torch = TorchModule.make(binding: binding, nn: try interpreter.importModule("torch.nn"))
+            torch.attributes["cuda"] = .module(try interpreter.importModule("torch.cuda"))
+            torch.attributes["backends"] = .module(try interpreter.importModule("torch.backends"))
+            torch.attributes["device"] = .builtin(BuiltinFunction("device") { _, arguments in
+                .foreign(try DeviceObject.parse(arguments))
+            })
+            return torch
         }
         interpreter.modules["math"] = { MathModule.make() }
     }
@@ -124,9 +138,9 @@ public final class TorchBinding: ForeignBinding {
         return TensorRepr.repr(t)
     }
 
-    /// `torch.Tensor` for tensors.
+    /// `torch.Tensor` for tensors, `nn.Parameter` for parameters.
     public func typeObject(of value: Value) -> ClassObject? {
-        if case .tensor = value { return tensorClass }
+        if case .tensor(let tensor) = value { return tensor.isParameter ? nnClasses.parameter : tensorClass }
         return nil
     }
 }

@@ -12,7 +12,7 @@ public final class Tensor {
     /// The position of the first element in the storage, in elements.
     public internal(set) var offset: Int
     /// The element type.
-    public let dtype: DType
+    public internal(set) var dtype: DType
 
     /// Whether operations on this tensor are recorded for autograd.
     public internal(set) var requiresGrad: Bool = false

@@ -13,8 +13,8 @@ open class Module {
     public internal(set) var moduleSlots = OrderedSlots<Module?>()
     /// Buffers left out of the state dict (`register_buffer(..., persistent=False)`).
     public internal(set) var nonPersistentBuffers = Set<String>()
-    /// Whether the module is in training mode (dropout active).
-    public internal(set) var training = true
+    /// Whether the module is in training mode (dropout active); `train` sets it on the whole tree.
+    public var training = true
 
     /// An empty module.
     public init() {}
@@ -72,6 +72,18 @@ open class Module {
         if kind == "module" && taken && !allowExisting { throw .attributeExists(name: name) }
         if name.isEmpty || name.contains(".") { throw .invalidName(kind: kind, name: name) }
         if taken && !allowExisting { throw .attributeExists(name: name) }
+    }
+
+    /// Removes whatever parameter, buffer or submodule is registered under `name` (`del module.name`); false when
+    /// nothing was.
+    @discardableResult
+    public func removeMember(_ name: String) -> Bool {
+        let found = parameterSlots.contains(name) || bufferSlots.contains(name) || moduleSlots.contains(name)
+        parameterSlots[name] = nil
+        bufferSlots[name] = nil
+        moduleSlots[name] = nil
+        nonPersistentBuffers.remove(name)
+        return found
     }
 
     /// The parameter registered under `name`, if any.
