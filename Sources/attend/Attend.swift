@@ -8,10 +8,10 @@ struct Attend: ParsableCommand {
         abstract: "A terminal notebook for learning autoregressive models and transformers.",
         discussion: """
             Attend steps through lessons that run PyTorch-style Python on its own Swift tensor engine. \
-            The lesson screen and the REPL arrive in later versions; `attend run FILE` runs a script.
+            The lesson screen arrives in a later version; `attend run FILE` runs a script and `attend repl` reads statements as Python's interactive mode does.
             """,
         version: "0.1.0",
-        subcommands: [Run.self]
+        subcommands: [Run.self, Repl.self]
     )
 
     func run() throws {

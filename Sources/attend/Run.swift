@@ -3,9 +3,15 @@ import Foundation
 import Script
 
 /// `attend run FILE`: runs a Python script like `python3 FILE`, printing a traceback on stderr and exiting with
-/// status 1 when an exception escapes.
+/// status 1 when an exception escapes. A file split into cells by `# %%` lines runs cell by cell as a notebook's
+/// "Run All" does: each cell's last expression is shown, and the first error stops the run.
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run a Python script (or - for standard input).")
+    static let configuration = CommandConfiguration(
+        abstract: "Run a Python script (or - for standard input).",
+        discussion: """
+            A script split into cells by `# %%` lines (as in Jupytext and VS Code) runs as a notebook: \
+            each cell's final expression is echoed unless it ends with `;`, and an error stops the run.
+            """)
 
     @Argument(help: "The script to run, or - to read it from standard input.")
     var file: String
@@ -20,22 +26,29 @@ struct Run: ParsableCommand {
             do {
                 source = try String(contentsOfFile: file, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data("attend: can't open file '\(file)': \(error.localizedDescription)\n".utf8))
+                Console.error("attend: can't open file '\(file)': \(error.localizedDescription)")
                 throw ExitCode(2)
             }
             fileName = file
         }
-        let interpreter = Interpreter { text in FileHandle.standardOutput.write(Data(text.utf8)) }
-        try TorchBinding.install(in: interpreter)
-        switch interpreter.run(source: source, fileName: fileName) {
-        case .success:
-            return
-        case .syntaxError(let error):
-            FileHandle.standardError.write(Data((error.formatted + "\n").utf8))
-            throw ExitCode(1)
-        case .exception(_, let traceback):
-            FileHandle.standardError.write(Data(traceback.utf8))
-            throw ExitCode(1)
+        let interpreter = try Console.makeInterpreter()
+        let outcomes: [Interpreter.Outcome]
+        if let cells = CodeCell.split(source) {
+            var results: [Interpreter.Outcome] = []
+            for cell in cells where cell.kind == .code {
+                let outcome = interpreter.run(source: cell.sourceInFile, fileName: fileName,
+                                              echo: cell.suppressesEcho ? .none : .lastExpression)
+                results.append(outcome)
+                if case .success = outcome { continue }
+                break
+            }
+            outcomes = results
+        } else {
+            outcomes = [interpreter.run(source: source, fileName: fileName)]
+        }
+        for outcome in outcomes {
+            let status = Console.report(outcome)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 }

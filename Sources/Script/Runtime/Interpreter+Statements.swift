@@ -21,7 +21,8 @@ extension Interpreter {
         frame.statementRange = statement.range
         switch statement.kind {
         case .expression(let expression):
-            _ = try evaluate(expression, in: frame)
+            let value = try evaluate(expression, in: frame)
+            if frame === echoFrame { try display(value) }
         case .assign(let targets, let value):
             let result = try evaluate(value, in: frame)
             for target in targets { try assign(result, to: target, in: frame) }

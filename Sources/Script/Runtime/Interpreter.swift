@@ -22,6 +22,9 @@ public final class Interpreter {
     var generators: [GeneratorState] = []
     /// Generators started and not finished (each holds a thread).
     var liveGenerators = 0
+    /// The frame whose expression statements print their values, at any depth of its blocks (the interactive
+    /// prompt's top level).
+    var echoFrame: Frame?
     /// The exception being handled by the innermost `except` (for bare `raise` and `__context__`).
     var handling: [Instance] = []
     let interruptFlag = InterruptFlag()
@@ -53,30 +56,39 @@ public final class Interpreter {
 
     /// Parses and runs `source`, printing through `output`.
     public func run(source: String, fileName: String = "<string>") -> Outcome {
-        let module: Program
-        do {
-            module = try Parser.parseModule(source, filename: fileName)
-        } catch {
-            return .syntaxError(error)
-        }
-        return run(module)
+        run(source: source, fileName: fileName, echo: .none)
+    }
+
+    /// Which expression statements print their value (as a repr, unless None, binding it to `_`).
+    public enum Echo: Sendable {
+        /// None: a script.
+        case none
+        /// Every top-level expression statement: the interactive prompt (`python -i`).
+        case everyExpression
+        /// The last statement, when it is an expression: a notebook cell, as Jupyter shows `Out[n]`.
+        case lastExpression
     }
 
     /// Runs `source` as the interactive prompt does (`python -i`): each top-level expression statement's value,
     /// unless None, is printed as its repr and bound to `_`.
     public func runInteractive(source: String, fileName: String = "<stdin>") -> Outcome {
+        run(source: source, fileName: fileName, echo: .everyExpression)
+    }
+
+    /// Parses and runs `source`, echoing expression values as `echo` says.
+    public func run(source: String, fileName: String, echo: Echo) -> Outcome {
         let module: Program
         do {
             module = try Parser.parseModule(source, filename: fileName)
         } catch {
             return .syntaxError(error)
         }
-        return run(module, echo: true)
+        return run(module, echo: echo)
     }
 
     /// Runs a parsed module in this interpreter's globals (on a thread with a large stack, so deep Python recursion
     /// reaches RecursionError rather than overflowing Swift's stack).
-    public func run(_ module: Program, echo: Bool = false) -> Outcome {
+    public func run(_ module: Program, echo: Echo = .none) -> Outcome {
         final class Box: @unchecked Sendable { var outcome: Outcome = .success }
         let box = Box()
         nonisolated(unsafe) let unsafeSelf = self
@@ -92,23 +104,25 @@ public final class Interpreter {
         return box.outcome
     }
 
-    private func runHere(_ module: Program, echo: Bool) -> Outcome {
+    private func runHere(_ module: Program, echo: Echo) -> Outcome {
         let frame = Frame(environment: globals, name: "<module>", source: module.source)
         do {
-            if echo {
-                for statement in module.body {
-                    guard case .expression(let expression) = statement.kind else {
+            switch echo {
+            case .none:
+                _ = try execute(module.body, in: frame)
+            case .everyExpression:
+                echoFrame = frame
+                defer { echoFrame = nil }
+                _ = try execute(module.body, in: frame)
+            case .lastExpression:
+                for (position, statement) in module.body.enumerated() {
+                    guard position == module.body.count - 1, case .expression(let expression) = statement.kind else {
                         _ = try execute(statement, in: frame)
                         continue
                     }
                     frame.statementRange = statement.range
-                    let value = try evaluate(expression, in: frame)
-                    if case .none = value { continue }
-                    builtins["_"] = value
-                    output(try repr(value) + "\n")
+                    try display(try evaluate(expression, in: frame))
                 }
-            } else {
-                _ = try execute(module.body, in: frame)
             }
             return .success
         } catch var error as PythonError {
@@ -119,6 +133,13 @@ public final class Interpreter {
             frame.record(&converted)
             return .exception(converted, traceback: traceback(converted.exception))
         }
+    }
+
+    /// Prints a value the prompt shows (its repr, unless None) and binds it to `_`, as `sys.displayhook` does.
+    func display(_ value: Value) throws {
+        if case .none = value { return }
+        builtins["_"] = value
+        output(try repr(value) + "\n")
     }
 
     /// Adds or replaces a built-in name (bindings use this for `torch`-free globals such as `math` helpers).
