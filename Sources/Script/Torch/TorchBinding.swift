@@ -1,6 +1,6 @@
 import Tensor
 
-/// The binding that makes tensors behave as `torch.Tensor` and registers `torch`, `torch.nn.functional` and `math`.
+/// The binding that makes tensors behave as `torch.Tensor` and registers `torch` and `torch.nn.functional`.
 public final class TorchBinding: ForeignBinding {
     /// `torch.Tensor`, the class `type(t)` returns.
     public let tensorClass: ClassObject
@@ -24,7 +24,6 @@ public final class TorchBinding: ForeignBinding {
             if nn.attributes["functional"] == nil { nn.attributes["functional"] = .module(functional) }
             return TorchModule.make(binding: binding, nn: nn)
         }
-        interpreter.modules["math"] = { MathModule.make() }
     }
 
     /// `t.name`: a data attribute, or a method bound to the tensor.
