@@ -89,11 +89,13 @@ enum MathModule {
             module.unary(name) { value in .bool(test(try LibraryModule.real(value))) }
         }
         module.define("isclose") { arguments in
-            let values = try ArgumentParser("isclose", ["a", "b", "rel_tol", "abs_tol"], required: 2)
-                .parse(arguments)
             guard arguments.positional.count <= 2 else {
                 throw PythonError.typeError(
                     "isclose() takes exactly 2 positional arguments (\(arguments.positional.count) given)")
+            }
+            let values = try BuiltinMethods.keywordArguments(arguments, "isclose", ["a", "b", "rel_tol", "abs_tol"])
+            for (index, name) in ["a", "b"].enumerated() where values[index] == nil {
+                throw PythonError.typeError("isclose() missing required argument '\(name)' (pos \(index + 1))")
             }
             let a = try LibraryModule.real(values[0] ?? .none), b = try LibraryModule.real(values[1] ?? .none)
             let relative = try values[2].map(LibraryModule.real) ?? 1e-9
