@@ -6,6 +6,7 @@ struct LibraryModule {
     /// The attributes defined so far.
     var attributes: [String: Value] = [:]
 
+    /// An empty module called `name`.
     init(_ name: String) {
         self.name = name
     }

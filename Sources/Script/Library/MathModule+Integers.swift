@@ -1,5 +1,6 @@
 /// `math`'s integer functions: exact results in Attend's 64-bit ints (OverflowError where CPython would grow).
 extension MathModule {
+    /// Defines factorial, isqrt, gcd, lcm, comb and perm.
     static func defineIntegerFunctions(_ module: inout LibraryModule, _ interpreter: Interpreter) {
         func integer(_ value: Value) throws -> Int { try LibraryModule.integer(value, interpreter) }
         module.unary("factorial") { value in
@@ -39,11 +40,12 @@ extension MathModule {
             var result = 1
             for i in 0..<Swift.min(k, n - k) {
                 // C(n, i+1) = C(n, i) * (n-i) / (i+1) is exact; the product may pass 64 bits on the way.
-                let product = result.multipliedFullWidth(by: n - i)
-                let divisor = i + 1
-                guard product.high >= 0, product.high < divisor else { throw Arithmetic.overflow() }
-                let quotient = divisor.dividingFullWidth(product)
-                result = quotient.quotient
+                let product = UInt(result).multipliedFullWidth(by: UInt(n - i))
+                let divisor = UInt(i + 1)
+                guard product.high < divisor else { throw Arithmetic.overflow() }
+                let quotient = divisor.dividingFullWidth(product).quotient
+                guard let next = Int(exactly: quotient) else { throw Arithmetic.overflow() }
+                result = next
             }
             return .int(result)
         }

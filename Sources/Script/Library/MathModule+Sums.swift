@@ -2,6 +2,7 @@ import Foundation
 
 /// `math`'s reductions: `prod`, the exactly rounded `fsum`, and the Euclidean norms `hypot` and `dist`.
 extension MathModule {
+    /// Defines prod, fsum, hypot and dist.
     static func defineSums(_ module: inout LibraryModule, _ interpreter: Interpreter) {
         module.define("prod") { arguments in
             for keyword in arguments.keywords where keyword.name != "start" {
@@ -89,10 +90,11 @@ extension MathModule {
         if magnitudes.contains(where: \.isNaN) { return .nan }
         guard let largest = magnitudes.max(), largest > 0 else { return 0 }
         if magnitudes.count == 1 { return largest }
-        let scale = Foundation.scalbn(1.0, -Foundation.frexp(largest).1)
+        // Scaling by a power of two is exact; scalbn rather than a multiplier, which would overflow for subnormals.
+        let exponent = Foundation.frexp(largest).1
         var terms: [Double] = []
         for magnitude in magnitudes {
-            let x = magnitude * scale
+            let x = Foundation.scalbn(magnitude, -exponent)
             let square = x * x
             terms.append(square)
             terms.append(Foundation.fma(x, x, -square))
@@ -102,6 +104,6 @@ extension MathModule {
         // One Newton step on the exact residual corrects the last bit of the square root.
         let residual = (try? exactSum(terms + [-root * root, -Foundation.fma(root, root, -root * root)])) ?? 0
         root += residual / (2 * root)
-        return root / scale
+        return Foundation.scalbn(root, exponent)
     }
 }

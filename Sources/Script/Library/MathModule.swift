@@ -2,6 +2,7 @@ import Foundation
 
 /// The `math` module: constants and float functions with CPython's domain and range errors.
 enum MathModule {
+    /// A fresh `math` module.
     static func make(_ interpreter: Interpreter) -> ModuleObject {
         var module = LibraryModule("math")
         module.attributes = [
@@ -23,7 +24,9 @@ enum MathModule {
         return .float(y)
     }
 
+    /// `ValueError: math domain error`.
     static var domainError: PythonError { PythonError.valueError("math domain error") }
+    /// `OverflowError: math range error`.
     static var rangeError: PythonError { PythonError.overflowError("math range error") }
 
     private static func defineFloatFunctions(_ module: inout LibraryModule) {

@@ -10,6 +10,7 @@ struct PythonSignature {
     /// Parameters after `*`, by keyword only.
     let keywordOnly: [String]
 
+    /// A signature; `required` defaults to all positional parameters.
     init(_ function: String, _ positional: [String], required: Int? = nil, keywordOnly: [String] = []) {
         self.function = function
         self.positional = positional

@@ -7,6 +7,7 @@ extension RandomMethods {
         let population = values[0] ?? .none
         let count = try interpreter.length(population)
         let k = try values[3].map { try LibraryModule.integer($0, interpreter) } ?? 1
+        try BuiltinMethods.checkLength(k)
         var picks: [Value] = []
         let weights = values[1].flatMap { $0.isNone ? nil : $0 }
         let given = values[2].flatMap { $0.isNone ? nil : $0 }
@@ -96,6 +97,7 @@ extension RandomMethods {
     /// for large ones (CPython's choice between them, by the same size rule).
     private static func draw(_ n: Int, _ k: Int, _ generator: RandomGenerator) throws -> [Int] {
         guard k >= 0 && k <= n else { throw PythonError.valueError("Sample larger than population or is negative") }
+        try BuiltinMethods.checkLength(k)
         var setSize = 21
         if k > 5 { setSize += Int(Foundation.pow(4, (Foundation.log(Double(k * 3)) / Foundation.log(4)).rounded(.up))) }
         var result: [Int] = []

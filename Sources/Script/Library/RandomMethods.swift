@@ -3,6 +3,7 @@ import Foundation
 /// `random.Random`'s methods written in Python in CPython (ranges, choices, shuffles, distributions), following
 /// the same recipes so that they consume the generator exactly as CPython does.
 enum RandomMethods {
+    /// The body of the method `name` on `generator`, or nil; `signature` builds its parameter matcher.
     static func body(_ name: String, _ generator: RandomGenerator, _ interpreter: Interpreter,
                      _ signature: @escaping ([String], Int?, [String]) -> PythonSignature)
         -> ((Arguments) throws -> Value)? {

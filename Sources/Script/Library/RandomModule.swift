@@ -2,6 +2,7 @@ import Foundation
 
 /// The `random` module: module-level functions share one hidden `Random`, and `random.Random(seed)` makes more.
 enum RandomModule {
+    /// A fresh `random` module with its own hidden generator.
     static func make(_ interpreter: Interpreter) -> ModuleObject {
         let shared = RandomObject(RandomGenerator())
         var attributes: [String: Value] = [:]
@@ -26,9 +27,12 @@ enum RandomModule {
 
 /// A `random.Random` instance: a generator and its methods.
 final class RandomObject: ForeignObject {
+    /// The state the methods draw from.
     let generator: RandomGenerator
+    /// `Random`.
     var typeName: String { "Random" }
 
+    /// An instance drawing from `generator`.
     init(_ generator: RandomGenerator) {
         self.generator = generator
     }
@@ -39,14 +43,17 @@ final class RandomObject: ForeignObject {
         "shuffle", "sample", "uniform", "gauss", "normalvariate", "expovariate",
     ]
 
+    /// Its methods.
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value? {
         method(name, interpreter)
     }
 
+    /// `<random.Random object at 0x...>`.
     func repr(interpreter: Interpreter) throws -> String {
         "<random.Random object at 0x\(String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16))>"
     }
 
+    /// Not callable.
     func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value? { nil }
 
     /// Reseeds: None from entropy, ints (and integral floats) as CPython does.

@@ -5,6 +5,7 @@ enum TimeModule {
     /// The longest stretch `sleep` waits before looking at the interrupt flag again.
     private static let slice = 0.05
 
+    /// A fresh `time` module; `sleep` polls `interpreter`'s interrupt flag.
     static func make(_ interpreter: Interpreter) -> ModuleObject {
         var module = LibraryModule("time")
         let clocks: [(String, clockid_t)] = [

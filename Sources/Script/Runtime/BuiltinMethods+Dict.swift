@@ -1,5 +1,6 @@
 /// `dict` methods.
 extension BuiltinMethods {
+    /// The `dict` method `name` bound to `dict`, or nil.
     static func dictMethod(_ dict: DictObject, _ name: String, _ interpreter: Interpreter) -> Body? {
         switch name {
         case "keys", "values", "items":

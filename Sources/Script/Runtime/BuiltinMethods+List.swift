@@ -1,5 +1,6 @@
 /// `list` and `tuple` methods.
 extension BuiltinMethods {
+    /// The `list` method `name` bound to `list`, or nil.
     static func listMethod(_ list: ListObject, _ name: String, _ interpreter: Interpreter) -> Body? {
         switch name {
         case "append":
@@ -78,6 +79,7 @@ extension BuiltinMethods {
         }
     }
 
+    /// The `tuple` method `name` bound to `items`, or nil.
     static func tupleMethod(_ items: [Value], _ name: String, _ interpreter: Interpreter) -> Body? {
         switch name {
         case "index":

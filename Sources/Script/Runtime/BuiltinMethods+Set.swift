@@ -1,5 +1,6 @@
 /// `set` methods and the subset orderings behind `<=`, `<`, `>=`, `>` on sets.
 extension BuiltinMethods {
+    /// The `set` method `name` bound to `set`, or nil.
     static func setMethod(_ set: SetObject, _ name: String, _ interpreter: Interpreter) -> Body? {
         func members(_ value: Value) throws -> SetObject {
             if case .set(let other) = value { return other }

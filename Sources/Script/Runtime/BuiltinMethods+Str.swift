@@ -1,6 +1,7 @@
 /// `str` methods that change case, test characters, pad, join and format; searching and cutting live in
 /// `BuiltinMethods+StrSearch.swift`.
 extension BuiltinMethods {
+    /// The `str` method `name` bound to `text`, or nil.
     static func strMethod(_ text: String, _ name: String, _ interpreter: Interpreter) -> Body? {
         if let body = strSearchMethod(text, name, interpreter) { return body }
         let scalars = Scalars(text.unicodeScalars)
@@ -77,7 +78,7 @@ extension BuiltinMethods {
                     case "\t":
                         guard size > 0 else { continue }
                         let spaces = size - column % size
-                        try checkLength(result.count + spaces)
+                        try checkLength(spaces > Interpreter.maximumItems ? spaces : result.count + spaces)
                         result += repeatElement(" ", count: spaces)
                         column += spaces
                     case "\n", "\r":

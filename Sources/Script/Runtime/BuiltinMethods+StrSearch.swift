@@ -1,8 +1,10 @@
 /// `str` methods that search and cut: find/index/count, startswith/endswith, replace, split/rsplit/splitlines,
 /// strip, partition. Strings are indexed by code point, as in Python.
 extension BuiltinMethods {
+    /// A string as Python indexes it: by code point.
     typealias Scalars = [Unicode.Scalar]
 
+    /// The searching or cutting `str` method `name` bound to `text`, or nil.
     static func strSearchMethod(_ text: String, _ name: String, _ interpreter: Interpreter) -> Body? {
         let scalars = Scalars(text.unicodeScalars)
         switch name {
@@ -54,7 +56,7 @@ extension BuiltinMethods {
                 let new = try string(arguments.positional[1], "replace() argument 2 must be str, not ")
                 let limit = try arguments.positional.count > 2
                     ? integer(arguments.positional[2], interpreter) : -1
-                return .str(replace(scalars, old, new, limit: limit < 0 ? Int.max : limit))
+                return .str(try replace(scalars, old, new, limit: limit < 0 ? Int.max : limit))
             }
         case "split", "rsplit":
             return { arguments in
@@ -109,6 +111,7 @@ extension BuiltinMethods {
         return Scalars(text.unicodeScalars)
     }
 
+    /// A String of these code points.
     static func makeString(_ scalars: some Sequence<Unicode.Scalar>) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
@@ -139,11 +142,15 @@ extension BuiltinMethods {
         return count
     }
 
-    private static func replace(_ scalars: Scalars, _ old: Scalars, _ new: Scalars, limit: Int) -> String {
+    private static func replace(_ scalars: Scalars, _ old: Scalars, _ new: Scalars, limit: Int) throws -> String {
         var result = Scalars(), i = 0, done = 0
         if old.isEmpty {
             for c in scalars {
-                if done < limit { result += new; done += 1 }
+                if done < limit {
+                    result += new
+                    done += 1
+                    try checkLength(result.count)
+                }
                 result.append(c)
             }
             if done < limit { result += new }
@@ -152,6 +159,7 @@ extension BuiltinMethods {
         while done < limit, let found = find(old, in: scalars, i, scalars.count, reverse: false) {
             result += scalars[i..<found]
             result += new
+            try checkLength(result.count)
             i = found + old.count
             done += 1
         }

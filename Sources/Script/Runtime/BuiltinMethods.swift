@@ -4,6 +4,7 @@ enum BuiltinMethods {
     /// A method body taking the call's arguments.
     typealias Body = (Arguments) throws -> Value
 
+    /// `object.name` for a built-in container or string, bound to it, or nil when it has no such method.
     static func method(of object: Value, _ name: String, interpreter: Interpreter) throws -> Value? {
         let body: Body?
         switch object {

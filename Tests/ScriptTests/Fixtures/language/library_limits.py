@@ -10,6 +10,13 @@ def show(f):
         print(type(e).__name__ + ":", e)
 
 
+def kind(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__)
+
+
 print(math.factorial(20))  # expect: 2432902008176640000
 show(lambda: math.factorial(21))  # expect: OverflowError: integer result does not fit in 64 bits (Attend's int is 64-bit)
 show(lambda: math.comb(100, 50))  # expect: OverflowError: integer result does not fit in 64 bits (Attend's int is 64-bit)
@@ -21,3 +28,10 @@ show(lambda: math.prod([2**40, 2**40]))  # expect: OverflowError: integer result
 show(lambda: random.getrandbits(64))  # expect: OverflowError: integer result does not fit in 64 bits (Attend's int is 64-bit)
 show(lambda: random.seed("text"))  # expect: TypeError: Attend's random.seed() supports only int seeds and None, not 'str' (CPython hashes them)
 show(lambda: random.seed(0.5))  # expect: TypeError: Attend's random.seed() supports only int seeds and None, not 'float' (CPython hashes them)
+show(lambda: math.comb(67, 33))  # expect: OverflowError: integer result does not fit in 64 bits (Attend's int is 64-bit)
+show(lambda: math.comb(9223372036854775807, 2))  # expect: OverflowError: integer result does not fit in 64 bits (Attend's int is 64-bit)
+kind(lambda: "a\tb".expandtabs(9223372036854775807))  # expect: MemoryError
+kind(lambda: ("a" * 5000).replace("", "b" * 5000))  # expect: MemoryError
+kind(lambda: random.choices([1], k=10**15))  # expect: MemoryError
+kind(lambda: random.sample(range(9223372036854775807), 9223372036854775807))  # expect: MemoryError
+print(len(random.sample(range(9223372036854775807), 3)))  # expect: 3
