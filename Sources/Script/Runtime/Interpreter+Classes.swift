@@ -139,7 +139,7 @@ extension Interpreter {
             case "__name__", "__qualname__": return .str(cls.name)
             case "__mro__": return .tuple(cls.mro.map { .type($0) })
             case "__bases__": return .tuple(cls.bases.map { .type($0) })
-            default: return nil
+            default: return cls.isBuiltin ? BuiltinMethods.unboundMethod(cls, name, interpreter: self) : nil
             }
         case .module(let module):
             if name == "__name__" { return .str(module.name) }

@@ -201,6 +201,7 @@ extension Interpreter {
             let (name, reflected) = op == .less ? ("__lt__", "__gt__") : op == .lessEqual ? ("__le__", "__ge__")
                 : op == .greater ? ("__gt__", "__lt__") : ("__ge__", "__le__")
             if let result = try richCompare(left, right, name, reflected) { return result }
+            if case .set(let a) = left, case .set(let b) = right { return .bool(try BuiltinMethods.compareSets(op, a, b)) }
             guard let order = try ordering(left, right) else {
                 throw PythonError.typeError("'\(op.rawValue)' not supported between instances of "
                     + "'\(left.typeName)' and '\(right.typeName)'")

@@ -42,6 +42,7 @@ public final class Interpreter {
         self.globals = Environment(parent: nil, info: nil)
         self.builtins = Builtins.table()
         globals.variables["__name__"] = .str("__main__")
+        StandardLibrary.register(in: self)
     }
 
     /// The outcome of running a program.

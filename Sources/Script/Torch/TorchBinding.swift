@@ -1,6 +1,6 @@
 import Tensor
 
-/// The binding that makes tensors behave as `torch.Tensor` and registers `torch`, `torch.nn.functional` and `math`.
+/// The binding that makes tensors behave as `torch.Tensor` and registers `torch` and `torch.nn.functional`.
 public final class TorchBinding: ForeignBinding {
     /// `torch.Tensor`, the class `type(t)` returns.
     public let tensorClass: ClassObject
@@ -38,7 +38,6 @@ public final class TorchBinding: ForeignBinding {
             })
             return torch
         }
-        interpreter.modules["math"] = { MathModule.make() }
     }
 
     /// `t.name`: a data attribute, or a method bound to the tensor.

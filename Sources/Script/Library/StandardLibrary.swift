@@ -1,0 +1,9 @@
+/// The standard-library modules every interpreter can import, torch or not.
+enum StandardLibrary {
+    /// Registers `math`, `time` and `random` with `interpreter`.
+    static func register(in interpreter: Interpreter) {
+        interpreter.modules["math"] = { [unowned interpreter] in MathModule.make(interpreter) }
+        interpreter.modules["time"] = { [unowned interpreter] in TimeModule.make(interpreter) }
+        interpreter.modules["random"] = { [unowned interpreter] in RandomModule.make(interpreter) }
+    }
+}
