@@ -25,6 +25,7 @@ public final class TorchBinding: ForeignBinding {
             return TorchModule.make(binding: binding, nn: nn)
         }
         interpreter.modules["math"] = { MathModule.make() }
+        OptimBinding.install(in: interpreter)
     }
 
     /// `t.name`: a data attribute, or a method bound to the tensor.
