@@ -61,6 +61,15 @@ for _ in range(2):
     second.step()
 print(second.last_epoch, second.get_last_lr(), opt2.param_groups[0]['lr'])
 
+# get_lr() is the chainable formula from the current rates; step(epoch) jumps by the closed form.
+opt = torch.optim.SGD([w], lr=0.5, momentum=0.9)
+cosine = lr_scheduler.CosineAnnealingLR(opt, T_max=3)
+opt.step()
+cosine.step()
+print(cosine.get_lr(), cosine.get_last_lr(), cosine.T_max, cosine.eta_min)
+cosine.step(0)
+print(cosine.get_last_lr(), cosine.last_epoch, opt.state_dict()['param_groups'][0]['initial_lr'])
+
 lr_scheduler.LinearLR(opt, start_factor=0)
 
 # expect: StepLR 7 [[0.1, 1], [0.1, 1], [0.1, 1], [0.05, 0.5], [0.05, 0.5], [0.05, 0.5], [0.025, 0.25], [0.025, 0.25]]
@@ -109,4 +118,6 @@ lr_scheduler.LinearLR(opt, start_factor=0)
 # expect: {'step_size': 2, 'gamma': 0.1, 'base_lrs': [0.1], 'last_epoch': 0, '_step_count': 1, '_is_initial': False, '_get_lr_called_within_step': False, '_last_lr': [0.1]}
 # expect: [5.0] 5.0
 # expect: 5 [0.0010000000000000002] 0.0010000000000000002
+# expect: [0.28125] [0.375] 3 0.0
+# expect: [0.5] 0 0.5
 # expect-error: ValueError: Starting multiplicative factor expected to be greater than 0 and less or equal to 1.

@@ -89,6 +89,15 @@ b2.grad = torch.ones(2)
 opt4.step()
 print(b2)
 
+# The group dicts are real dicts: update, pop and a deleted option the step needs.
+g = opt4.param_groups[0]
+g.update(lr=0.5, momentum=0.9)
+opt4.step()
+print(b2, opt4.state[b2])
+print(opt4.param_groups)
+print(g.pop('nesterov'))
+opt4.step()
+
 # expect: SGD (
 # expect: Parameter Group 0
 # expect:     dampening: 0
@@ -198,3 +207,7 @@ print(b2)
 # expect:     weight_decay: 0
 # expect: )
 # expect: tensor([0.9806, 1.1269], requires_grad=True)
+# expect: tensor([1.4806, 1.6269], requires_grad=True) {'momentum_buffer': tensor([-1., -1.])}
+# expect: [{'params': [tensor([1.4806, 1.6269], requires_grad=True)], 'lr': 0.5, 'momentum': 0.9, 'dampening': 0, 'weight_decay': 0, 'nesterov': False, 'maximize': True, 'foreach': False, 'differentiable': False, 'fused': None}]
+# expect: False
+# expect-error: KeyError: 'nesterov'
