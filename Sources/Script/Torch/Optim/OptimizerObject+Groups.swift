@@ -38,6 +38,7 @@ extension OptimizerObject {
     /// `add_param_group(param_group)`: the dict itself joins `param_groups`, filled in from the defaults.
     func addParamGroup(_ value: Value, interpreter: Interpreter) throws {
         let (dict, params) = try Self.parseGroup(value, interpreter: interpreter)
+        try Self.checkNames(dict, against: groupDicts)
         fillDefaults(dict)
         try OptimConvert.engine {
             try optimizer.addParamGroup(ParamGroup(params: params, options: Self.engineOptions(dict)))
@@ -106,7 +107,22 @@ extension OptimizerObject {
             dict.set(.str("params"), .str("params"), .list(ListObject(items)))
             return [try parseGroup(.dict(dict), interpreter: interpreter)]
         }
-        return try items.map { try parseGroup($0, interpreter: interpreter) }
+        var groups: [(DictObject, [Tensor])] = []
+        for item in items {
+            let group = try parseGroup(item, interpreter: interpreter)
+            try checkNames(group.0, against: groups.map(\.0))
+            groups.append(group)
+        }
+        return groups
+    }
+
+    /// Either every group names its parameters or none does.
+    private static func checkNames(_ dict: DictObject, against existing: [DictObject]) throws {
+        let named = dict.get(.str("param_names")) != nil
+        guard existing.contains(where: { ($0.get(.str("param_names")) != nil) != named }) else { return }
+        let text = named ? "with names" : "without names"
+        throw PythonError.valueError("all optimizer param groups should be with/without names. cannot add param "
+            + "group \(text) to the optimizer")
     }
 
     /// One group dict checked as `add_param_group` checks it, with its `params` made a list of tensors.
@@ -123,8 +139,26 @@ extension OptimizerObject {
                 + "ordering of tensors in sets will change between runs. Please use a list instead.")
         default: items = try interpreter.collect(params)
         }
-        let tensors = try items.map(parameter)
-        dict.set(.str("params"), .str("params"), .list(ListObject(items)))
+        // `named_parameters()` gives (name, tensor) pairs: the names go to `param_names`, all or none.
+        var names: [Value] = []
+        var unnamed: [Value] = []
+        for item in items {
+            if case .tuple(let pair) = item, pair.count == 2 {
+                names.append(pair[0])
+                unnamed.append(pair[1])
+            } else {
+                unnamed.append(item)
+            }
+        }
+        let tensors = try unnamed.map(parameter)
+        dict.set(.str("params"), .str("params"), .list(ListObject(unnamed)))
+        if !names.isEmpty {
+            guard names.count == unnamed.count else {
+                throw PythonError.valueError("all optimizer params should be with/without names. Some param names "
+                    + "are missing")
+            }
+            dict.set(.str("param_names"), .str("param_names"), .list(ListObject(names)))
+        }
         return (dict, tensors)
     }
 

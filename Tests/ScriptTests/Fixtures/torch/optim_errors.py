@@ -42,6 +42,15 @@ attempt(lambda: torch.optim.Adam([w], 0.1, (0.9, 0.99), 1e-8, 0, True))
 attempt(lambda: torch.optim.lr_scheduler.StepLR(3, 2))
 attempt(lambda: torch.optim.lr_scheduler.StepLR(torch.optim.SGD([w])))
 
+# Named parameters, as named_parameters() gives them.
+b = torch.ones(1, requires_grad=True)
+named = torch.optim.SGD([('w', w), ('b', b)], lr=0.1)
+print(named.param_groups[0]['param_names'], named)
+print(named.state_dict()['param_groups'])
+attempt(lambda: named.add_param_group({'params': [torch.zeros(1, requires_grad=True)]}))
+attempt(lambda: torch.optim.SGD([('w', w), b], lr=0.1))
+attempt(lambda: torch.optim.SGD([{'params': [('w', w)]}, {'params': [b]}], lr=0.1))
+
 opt = torch.optim.SGD([w], lr=0.1)
 attempt(lambda: opt.add_param_group({'params': [w]}))
 attempt(lambda: opt.add_param_group(w))
@@ -81,6 +90,23 @@ opt.step()
 # expect: ok
 # expect: TypeError: int is not an Optimizer
 # expect: TypeError: StepLR.__init__() missing 1 required positional argument: 'step_size'
+# expect: ['w', 'b'] SGD (
+# expect: Parameter Group 0
+# expect:     dampening: 0
+# expect:     differentiable: False
+# expect:     foreach: None
+# expect:     fused: None
+# expect:     lr: 0.1
+# expect:     maximize: False
+# expect:     momentum: 0
+# expect:     nesterov: False
+# expect:     param_names: ['w', 'b']
+# expect:     weight_decay: 0
+# expect: )
+# expect: [{'param_names': ['w', 'b'], 'lr': 0.1, 'momentum': 0, 'dampening': 0, 'weight_decay': 0, 'nesterov': False, 'maximize': False, 'foreach': None, 'differentiable': False, 'fused': None, 'params': [0, 1]}]
+# expect: ValueError: all optimizer param groups should be with/without names. cannot add param group without names to the optimizer
+# expect: ValueError: all optimizer params should be with/without names. Some param names are missing
+# expect: ValueError: all optimizer param groups should be with/without names. cannot add param group without names to the optimizer
 # expect: ValueError: some parameters appear in more than one parameter group
 # expect: TypeError: param_group must be a dict, but got <class 'torch.Tensor'>
 # expect: ValueError: Expected 1 lr_lambdas, but got 2
