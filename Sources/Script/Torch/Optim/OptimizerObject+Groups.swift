@@ -52,8 +52,16 @@ extension OptimizerObject {
     func pullGroups() throws {
         for (dict, group) in zip(groupDicts, optimizer.paramGroups) {
             guard let params = dict.get(.str("params")) else { throw PythonError.keyError(.str("params")) }
-            let items = Convert.sequence(params) ?? []
-            group.params = try items.map(Self.parameter)
+            guard let items = Convert.sequence(params) else {
+                throw PythonError.typeError("'\(params.typeName)' object is not iterable")
+            }
+            // The step reads each parameter's `.grad`, which only tensors have.
+            group.params = try items.map { item in
+                guard case .tensor(let tensor) = item else {
+                    throw PythonError.attributeError("'\(item.typeName)' object has no attribute 'grad'")
+                }
+                return tensor
+            }
             let options = Self.engineOptions(dict)
             for key in group.keys where !options.contains(where: { $0.key == key }) { group[key] = nil }
             for (key, value) in options { group[key] = value }

@@ -110,6 +110,7 @@ final class OptimizerStateView: ForeignObject {
     /// The states by parameter.
     let dict: DictObject
 
+    /// A view of `dict`, the states by parameter.
     init(_ dict: DictObject) { self.dict = dict }
 
     var typeName: String { "defaultdict" }

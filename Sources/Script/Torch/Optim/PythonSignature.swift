@@ -12,6 +12,7 @@ struct PythonSignature {
     /// Whether the function is a method, so CPython's counts include `self`.
     let isMethod: Bool
 
+    /// A signature from its parts.
     init(_ function: String, _ positional: [String], required: Int, keywordOnly: [String] = [], isMethod: Bool) {
         self.function = function
         self.positional = positional

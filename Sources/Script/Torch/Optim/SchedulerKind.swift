@@ -90,6 +90,7 @@ final class MilestoneCounter: ForeignObject {
     /// Each milestone and how many times it was listed, in first-listed order.
     let counts: [(epoch: Int, count: Int)]
 
+    /// The counts of `milestones`, as `Counter(milestones)` makes them.
     init(_ milestones: [Int]) {
         var counts: [(epoch: Int, count: Int)] = []
         for epoch in milestones {
