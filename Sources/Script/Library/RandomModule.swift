@@ -82,7 +82,8 @@ final class RandomObject: ForeignObject {
     private func methodBody(_ name: String, _ interpreter: Interpreter) -> ((Arguments) throws -> Value)? {
         let generator = self.generator
         func signature(_ names: [String], required: Int? = nil, keywordOnly: [String] = []) -> PythonSignature {
-            PythonSignature("Random.\(name)", names, required: required, keywordOnly: keywordOnly)
+            PythonSignature("Random.\(name)", names, required: required ?? names.count, keywordOnly: keywordOnly,
+                            isMethod: true)
         }
         switch name {
         case "seed":

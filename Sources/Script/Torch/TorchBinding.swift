@@ -24,7 +24,12 @@ public final class TorchBinding: ForeignBinding {
         interpreter.binding = binding
         let functional = FunctionalModule.make()
         interpreter.modules["torch.nn.functional"] = { functional }
-        interpreter.modules["torch.nn"] = { NNModule.make(binding.nnClasses, functional: functional) }
+        OptimBinding.install(in: interpreter)
+        interpreter.modules["torch.nn"] = { [unowned interpreter] in
+            let nn = NNModule.make(binding.nnClasses, functional: functional)
+            nn.attributes["utils"] = .module(try interpreter.importModule("torch.nn.utils"))
+            return nn
+        }
         let (cuda, backends) = DeviceObject.acceleratorModules()
         interpreter.modules["torch.cuda"] = { cuda }
         interpreter.modules["torch.backends"] = { backends }
@@ -33,6 +38,7 @@ public final class TorchBinding: ForeignBinding {
             let torch = TorchModule.make(binding: binding, nn: try interpreter.importModule("torch.nn"))
             torch.attributes["cuda"] = .module(try interpreter.importModule("torch.cuda"))
             torch.attributes["backends"] = .module(try interpreter.importModule("torch.backends"))
+            torch.attributes["optim"] = .module(try interpreter.importModule("torch.optim"))
             torch.attributes["device"] = .builtin(BuiltinFunction("device") { _, arguments in
                 .foreign(try DeviceObject.parse(arguments))
             })
