@@ -9,6 +9,9 @@ import Tensor
 final class ModuleBridge {
     /// The classes of native layers, by engine type.
     private var classes: [ObjectIdentifier: ClassObject] = [:]
+    /// The classes of native layers, by name: an engine module printed under another name than its type's class
+    /// (MultiheadAttention's `NonDynamicallyQuantizableLinear`) is wrapped in the class of that name.
+    private var classesByName: [String: ClassObject] = [:]
     /// Instances made for engine modules, held weakly: an instance keeps its module alive, never the reverse.
     private var instances: [ObjectIdentifier: WeakInstance] = [:]
     /// `nn.Module`, the base of every module class.
@@ -23,12 +26,20 @@ final class ModuleBridge {
         classes[ObjectIdentifier(type)] = cls
     }
 
+    /// Registers a native class under its name, for engine modules printed under that name.
+    func register(named cls: ClassObject) {
+        classesByName[cls.name] = cls
+    }
+
     /// The script object for an engine module.
     func value(for module: Module) -> Value {
         if let scripted = module as? ScriptModule, let instance = scripted.instance { return .instance(instance) }
         let key = ObjectIdentifier(module)
         if let instance = instances[key]?.instance, instance.native === module { return .instance(instance) }
-        let instance = Instance(cls: classes[ObjectIdentifier(type(of: module))] ?? moduleClass)
+        let typeClass = classes[ObjectIdentifier(type(of: module))]
+        let named = classesByName[module.typeName].flatMap { cls in typeClass.map { cls.isSubclass(of: $0) } == true
+            ? cls : nil }
+        let instance = Instance(cls: named ?? typeClass ?? moduleClass)
         instance.native = module
         if instances.count > 256 { instances = instances.filter { $0.value.instance != nil } }
         instances[key] = WeakInstance(instance)

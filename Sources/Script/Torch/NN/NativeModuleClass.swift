@@ -26,6 +26,9 @@ struct NativeModuleClass: @unchecked Sendable {
     var attribute: (Module, String) throws -> Value? = { _, _ in nil }
     /// Further methods (`reset_parameters`, `append` ...).
     var methods: [String: Method] = [:]
+    /// Functions reachable from the class and its instances without binding (`generate_square_subsequent_mask`,
+    /// `from_pretrained`); each receives the class it was defined on.
+    var staticMethods: [String: (Interpreter, ClassObject, Arguments) throws -> Value] = [:]
     /// The name of the native class it derives from, when not `Module` directly.
     var base: String?
 
@@ -82,6 +85,13 @@ struct NativeModuleClass: @unchecked Sendable {
         }
         let cls = try ClassObject(name: name, bases: [base], attributes: attributes)
         cls.home = home
+        for (name, body) in staticMethods {
+            // The class refers to its own functions, so they hold it weakly.
+            cls.attributes[name] = .builtin(BuiltinFunction(name) { [weak cls] interpreter, arguments in
+                guard let cls else { throw PythonError.runtimeError("\(spec.name) no longer exists") }
+                return try body(interpreter, cls, arguments)
+            })
+        }
         return cls
     }
 }
@@ -89,7 +99,7 @@ struct NativeModuleClass: @unchecked Sendable {
 /// Every native layer class, and the lookups the bridge needs.
 enum NativeModules {
     /// The classes in definition order (a class's base comes before it).
-    static let all: [NativeModuleClass] = basicLayers + containers
+    static let all: [NativeModuleClass] = basicLayers + layers + recurrent + attention + transformer + containers + losses
 
     private static let byEngineType: [ObjectIdentifier: NativeModuleClass] = {
         var table: [ObjectIdentifier: NativeModuleClass] = [:]
