@@ -51,11 +51,19 @@ extension NativeModules {
         return typed
     }
 
-    /// The positional-or-keyword arguments of a `forward`, parsed; `required` leading ones must be tensors.
+    /// The positional-or-keyword arguments of `owner.forward`, parsed; `required` leading ones must be tensors.
+    /// Missing ones are reported in Python's words, as PyTorch's forward is a Python function.
     static func forwardArguments(
-        _ arguments: Arguments, _ names: [String], required: Int
+        _ owner: String, _ arguments: Arguments, _ names: [String], required: Int
     ) throws -> (tensors: [Tensor], rest: [Value?]) {
-        let values = try ArgumentParser("forward", names, required: required).parse(arguments)
+        let values = try ArgumentParser("\(owner).forward", names).parse(arguments)
+        let missing = (0..<required).filter { values[$0] == nil }.map { "'\(names[$0])'" }
+        if !missing.isEmpty {
+            let list = missing.count == 1 ? missing[0] : missing.count == 2 ? missing.joined(separator: " and ")
+                : missing.dropLast().joined(separator: ", ") + ", and " + (missing.last ?? "")
+            throw PythonError.typeError("\(owner).forward() missing \(missing.count) required positional argument"
+                + "\(missing.count == 1 ? "" : "s"): \(list)")
+        }
         let tensors = try (0..<required).map { index in
             try Convert.tensor(values[index] ?? .none, "forward(): argument '\(names[index])'")
         }

@@ -36,7 +36,7 @@ extension NativeModules {
         spec.attribute = { module, attribute in
             guard attribute == "dim" else { return nil }
             let dim = (module as? Softmax)?.dim ?? (module as? LogSoftmax)?.dim
-            return dim.map { .int($0) } ?? .none
+            return dim.map { .int($0) } ?? Value.none
         }
         return spec
     }
@@ -64,8 +64,8 @@ extension NativeModules {
             switch name {
             case "num_embeddings": return .int(embedding.numEmbeddings)
             case "embedding_dim": return .int(embedding.embeddingDim)
-            case "padding_idx": return embedding.paddingIdx.map { .int($0) } ?? .none
-            case "max_norm": return embedding.maxNorm.map { .float($0) } ?? .none
+            case "padding_idx": return embedding.paddingIdx.map { .int($0) } ?? Value.none
+            case "max_norm": return embedding.maxNorm.map { .float($0) } ?? Value.none
             case "norm_type": return .float(embedding.normType)
             case "scale_grad_by_freq": return .bool(embedding.scaleGradByFreq)
             case "sparse": return .bool(embedding.sparse)

@@ -61,7 +61,7 @@ extension NativeModules {
         var spec = NativeModuleClass(name, home: "torch.nn.modules.loss", types, parameters: parameters) { _, values in
             try make(values)
         } forward: { _, _, module, arguments in
-            let (tensors, _) = try forwardArguments(arguments, ["input", "target"], required: 2)
+            let (tensors, _) = try forwardArguments(name, arguments, ["input", "target"], required: 2)
             return .tensor(try typed(module, Loss.self).forward(tensors[0], tensors[1]))
         }
         spec.attribute = lossAttribute

@@ -62,7 +62,7 @@ extension NativeModules {
                 bias: settings.bias, batchFirst: settings.batchFirst, dropout: settings.dropout,
                 bidirectional: settings.bidirectional, dtype: settings.dtype)
         } forward: { _, _, module, arguments in
-            let (tensors, rest) = try forwardArguments(arguments, ["input", "hx"], required: 1)
+            let (tensors, rest) = try forwardArguments("RNN", arguments, ["input", "hx"], required: 1)
             let (output, hN) = try typed(module, RNN.self).forward(tensors[0], hx: try optionalTensor(rest[0], "hx"))
             return .tuple([.tensor(output), .tensor(hN)])
         }
@@ -82,7 +82,7 @@ extension NativeModules {
                 batchFirst: settings.batchFirst, dropout: settings.dropout, bidirectional: settings.bidirectional,
                 dtype: settings.dtype)
         } forward: { _, _, module, arguments in
-            let (tensors, rest) = try forwardArguments(arguments, ["input", "hx"], required: 1)
+            let (tensors, rest) = try forwardArguments("GRU", arguments, ["input", "hx"], required: 1)
             let (output, hN) = try typed(module, GRU.self).forward(tensors[0], hx: try optionalTensor(rest[0], "hx"))
             return .tuple([.tensor(output), .tensor(hN)])
         }
@@ -98,7 +98,7 @@ extension NativeModules {
                 batchFirst: settings.batchFirst, dropout: settings.dropout, bidirectional: settings.bidirectional,
                 projSize: settings.projSize, dtype: settings.dtype)
         } forward: { interpreter, _, module, arguments in
-            let (tensors, rest) = try forwardArguments(arguments, ["input", "hx"], required: 1)
+            let (tensors, rest) = try forwardArguments("LSTM", arguments, ["input", "hx"], required: 1)
             let state = try lstmState(rest[0], interpreter)
             let (output, final) = try typed(module, LSTM.self).forward(tensors[0], state: state)
             return .tuple([.tensor(output), .tuple([.tensor(final.h), .tensor(final.c)])])
@@ -110,6 +110,15 @@ extension NativeModules {
     private static func lstmState(_ value: Value?, _ interpreter: Interpreter) throws -> (h: Tensor, c: Tensor)? {
         guard let value, !value.isNone else { return nil }
         if case .tensor(let tensor) = value {
+            // `hx[1]` on a tensor, with the indexing error PyTorch reports.
+            guard tensor.rank > 0 else {
+                throw PythonError(Builtins.indexError, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python "
+                    + "or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            }
+            guard tensor.shape[0] > 1 else {
+                throw PythonError(Builtins.indexError, "index \(tensor.shape[0]) is out of bounds for dimension 0 with "
+                    + "size \(tensor.shape[0])")
+            }
             return (try tensor.select(dim: 0, index: 0), try tensor.select(dim: 0, index: 1))
         }
         guard let items = Convert.sequence(value) else {

@@ -51,7 +51,7 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                arguments, ["src", "src_mask", "src_key_padding_mask", "is_causal"], required: 1)
+                "TransformerEncoderLayer", arguments, ["src", "src_mask", "src_key_padding_mask", "is_causal"], required: 1)
             return .tensor(try typed(module, TransformerEncoderLayer.self).forward(
                 tensors[0], srcMask: try mask(rest[0], "src_mask"),
                 srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"),
@@ -81,7 +81,7 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                arguments, ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
+                "TransformerDecoderLayer", arguments, ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
                             "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"], required: 2)
             return .tensor(try typed(module, TransformerDecoderLayer.self).forward(
                 tensors[0], memory: tensors[1], tgtMask: try mask(rest[0], "tgt_mask"),
@@ -125,7 +125,7 @@ extension NativeModules {
                 maskCheck: try Convert.bool(values[4], "mask_check", default: true))
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                arguments, ["src", "mask", "src_key_padding_mask", "is_causal"], required: 1)
+                "TransformerEncoder", arguments, ["src", "mask", "src_key_padding_mask", "is_causal"], required: 1)
             return .tensor(try typed(module, TransformerEncoder.self).forward(
                 tensors[0], mask: try mask(rest[0], "mask"),
                 srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"), isCausal: try causal(rest[2], "is_causal")))
@@ -154,7 +154,7 @@ extension NativeModules {
                                    norm: try optionalModule(values[2] ?? .none))
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                arguments, ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
+                "TransformerDecoder", arguments, ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
                             "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"], required: 2)
             return .tensor(try typed(module, TransformerDecoder.self).forward(
                 tensors[0], memory: tensors[1], tgtMask: try mask(rest[0], "tgt_mask"),
@@ -197,7 +197,7 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[14]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                arguments, ["src", "tgt", "src_mask", "tgt_mask", "memory_mask", "src_key_padding_mask",
+                "Transformer", arguments, ["src", "tgt", "src_mask", "tgt_mask", "memory_mask", "src_key_padding_mask",
                             "tgt_key_padding_mask", "memory_key_padding_mask", "src_is_causal", "tgt_is_causal",
                             "memory_is_causal"], required: 2)
             return .tensor(try typed(module, Transformer.self).forward(
