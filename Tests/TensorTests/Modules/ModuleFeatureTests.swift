@@ -166,6 +166,11 @@ final class ModuleFeatureTests: XCTestCase {
         ] as [(() throws -> Void, String)] {
             XCTAssertThrowsError(try body()) { XCTAssertEqual(ContainerTests.text($0), expected) }
         }
+        // The KeyError's argument is the bare text; the message above is its repr.
+        XCTAssertThrowsError(try module.registerParameter("child", nil)) {
+            XCTAssertEqual(($0 as? ModuleError)?.keyErrorArgument, "attribute 'child' already exists")
+        }
+        XCTAssertNil(ModuleError.invalidValue(module: "Dropout", detail: "p").keyErrorArgument)
         XCTAssertEqual(try module.submodule(path: "child").typeName, "ReLU")
         XCTAssertThrowsError(try module.submodule(path: "child.x")) {
             XCTAssertEqual(ContainerTests.text($0), "AttributeError: ReLU has no attribute `x`")

@@ -60,13 +60,11 @@ struct NativeModuleClass: @unchecked Sendable {
                 throw PythonError.typeError("\(spec.name).__init__() missing 1 required positional argument: 'self'")
             }
             arguments.positional.removeFirst()
-            let module: Module
-            if let makeFromArguments = spec.makeFromArguments {
-                module = try makeFromArguments(interpreter, arguments)
-            } else {
+            let module = try ModuleClass.converting {
+                if let makeFromArguments = spec.makeFromArguments { return try makeFromArguments(interpreter, arguments) }
                 let values = try ArgumentParser("\(spec.name).__init__", spec.parameters, required: spec.required)
                     .parse(arguments)
-                module = try spec.make(interpreter, values)
+                return try spec.make(interpreter, values)
             }
             try ModuleClass.bridge(interpreter).adopt(module, by: instance)
             return .none
@@ -80,7 +78,7 @@ struct NativeModuleClass: @unchecked Sendable {
                     throw PythonError.typeError("\(spec.name).\(name)() missing 1 required positional argument: 'self'")
                 }
                 let (instance, module) = try ModuleBridge.receiver(arguments.positional.removeFirst(), name)
-                return try body(interpreter, instance, module, arguments)
+                return try ModuleClass.converting { try body(interpreter, instance, module, arguments) }
             })
         }
         let cls = try ClassObject(name: name, bases: [base], attributes: attributes)

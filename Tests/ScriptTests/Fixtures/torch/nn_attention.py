@@ -110,3 +110,71 @@ for make in [lambda: nn.MultiheadAttention(10, 3), lambda: nn.MultiheadAttention
         print(make())
     except Exception as e:
         print(type(e).__name__, e)
+
+# expect: MultiheadAttention(
+# expect:   (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=True)
+# expect: )
+# expect: 8 2 4 False 0.0 8 8 None False True
+# expect: [('in_proj_weight', (24, 8)), ('in_proj_bias', (24,)), ('out_proj.weight', (8, 8)), ('out_proj.bias', (8,))]
+# expect: <class 'torch.nn.modules.linear.NonDynamicallyQuantizableLinear'> True 8 True
+# expect: tensor([[ 0.1702,  0.3588,  0.3768,  0.3821,  0.0862, -0.3765,  0.0398, -0.2709],
+# expect:         [-0.4035,  0.3847,  0.3292, -0.4319,  0.0810, -0.0729, -0.0713, -0.1982]],
+# expect:        grad_fn=<SliceBackward0>) tensor([0., 0., 0., 0.], grad_fn=<SliceBackward0>) tensor([0., 0., 0., 0.], grad_fn=<SliceBackward0>)
+# expect: torch.Size([3, 2, 8]) torch.Size([2, 3, 3])
+# expect: tensor([[-0.0441, -0.1301, -0.0857, -0.4579,  0.3304, -0.1220,  0.3193, -0.1087],
+# expect:         [-0.0744,  0.1620, -0.0277,  0.5327, -0.5114,  0.1338, -0.2247, -0.0491]],
+# expect:        grad_fn=<SelectBackward0>) tensor([[0.3239, 0.3401, 0.3360],
+# expect:         [0.3364, 0.3473, 0.3163],
+# expect:         [0.3058, 0.3409, 0.3533]], grad_fn=<SelectBackward0>)
+# expect: None
+# expect: torch.Size([2, 2, 3, 3]) tensor([[1.0000, 0.0000, 0.0000],
+# expect:         [0.5522, 0.4478, 0.0000],
+# expect:         [0.3496, 0.3228, 0.3276]], grad_fn=<SelectBackward0>)
+# expect: tensor([[0.6557, 0.3443, 0.0000],
+# expect:         [0.4544, 0.5456, 0.0000],
+# expect:         [0.4301, 0.5699, 0.0000]], grad_fn=<SelectBackward0>)
+# expect: MultiheadAttention(
+# expect:   (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=False)
+# expect: ) True 6 5 None None
+# expect: [('q_proj_weight', (8, 8)), ('k_proj_weight', (8, 6)), ('v_proj_weight', (8, 5)), ('out_proj.weight', (8, 8))]
+# expect: torch.Size([2, 3, 8]) torch.Size([2, 3, 4]) tensor([-0.4356,  0.3166,  0.0105, -0.1944,  0.4505,  0.2834,  0.0459,  0.2525],
+# expect:        grad_fn=<SelectBackward0>)
+# expect: torch.Size([1, 1, 4]) True ['in_proj_weight', 'in_proj_bias', 'bias_k', 'bias_v', 'out_proj.weight', 'out_proj.bias']
+# expect: Block(
+# expect:   (sa): MultiHeadAttention(
+# expect:     (heads): ModuleList(
+# expect:       (0-1): 2 x Head(
+# expect:         (key): Linear(in_features=8, out_features=4, bias=False)
+# expect:         (query): Linear(in_features=8, out_features=4, bias=False)
+# expect:         (value): Linear(in_features=8, out_features=4, bias=False)
+# expect:         (dropout): Dropout(p=0.0, inplace=False)
+# expect:       )
+# expect:     )
+# expect:     (proj): Linear(in_features=8, out_features=8, bias=True)
+# expect:     (dropout): Dropout(p=0.0, inplace=False)
+# expect:   )
+# expect:   (ffwd): FeedForward(
+# expect:     (net): Sequential(
+# expect:       (0): Linear(in_features=8, out_features=32, bias=True)
+# expect:       (1): ReLU()
+# expect:       (2): Linear(in_features=32, out_features=8, bias=True)
+# expect:       (3): Dropout(p=0.0, inplace=False)
+# expect:     )
+# expect:   )
+# expect:   (ln1): LayerNorm((8,), eps=1e-05, elementwise_affine=True, bias=True)
+# expect:   (ln2): LayerNorm((8,), eps=1e-05, elementwise_affine=True, bias=True)
+# expect: )
+# expect: [('sa.heads.0.key.weight', (4, 8)), ('sa.heads.0.query.weight', (4, 8)), ('sa.heads.0.value.weight', (4, 8)), ('sa.heads.1.key.weight', (4, 8)), ('sa.heads.1.query.weight', (4, 8)), ('sa.heads.1.value.weight', (4, 8))]
+# expect: ['sa.heads.0.tril', 'sa.heads.0.key.weight', 'sa.heads.0.query.weight', 'sa.heads.0.value.weight', 'sa.heads.1.tril'] 18
+# expect: tensor([[-0.6038,  2.0761, -0.3576,  3.0297, -0.6988,  0.8405,  0.9281,  0.0126],
+# expect:         [-0.1262,  0.4482,  1.8350,  0.7842,  1.0155, -0.6504, -0.0435, -0.5562],
+# expect:         [ 1.3465,  1.3476,  1.6981,  1.7107,  0.8331,  1.3337, -0.7311,  1.2940],
+# expect:         [-0.9806,  2.1158,  0.6867,  2.3347,  0.1230, -0.0249,  0.4924,  1.0462]],
+# expect:        grad_fn=<SelectBackward0>)
+# expect: tensor([-0.0480,  0.0335,  0.0106, -0.0863, -0.1351,  0.0096,  0.1285,  0.0873])
+# expect: tensor([-0.8751, -0.6258, -1.1730, -0.3863,  0.2667,  0.2979,  2.2586,  0.2370],
+# expect:        grad_fn=<SelectBackward0>) Block Head
+# expect: AssertionError embed_dim must be divisible by num_heads
+# expect: TypeError MultiheadAttention.forward() missing 2 required positional arguments: 'key' and 'value'
+# expect: AssertionError key shape torch.Size([3, 2, 8]) does not match value shape torch.Size([3, 2, 5])
+# expect: ValueError embed_dim and num_heads must be greater than 0, got embed_dim=0 and num_heads=2 instead

@@ -54,3 +54,37 @@ for make in [lambda: nn.MSELoss(reduction='bad')(pred, target), lambda: nn.MSELo
         print(make())
     except Exception as e:
         print(type(e).__name__, e)
+
+# expect: MSELoss() mean tensor(2.2559, grad_fn=<MseLossBackward0>)
+# expect: MSELoss() sum tensor(27.0705, grad_fn=<MseLossBackward0>)
+# expect: L1Loss() mean tensor(1.3630, grad_fn=<MeanBackward0>)
+# expect: L1Loss() none tensor([[2.3977, 1.3940, 1.1076],
+# expect:         [0.4457, 0.5182, 1.7717],
+# expect:         [1.2953, 2.3471, 1.0897],
+# expect:         [1.8598, 1.5364, 0.5928]], grad_fn=<AbsBackward0>)
+# expect: SmoothL1Loss() mean tensor(1.1133, grad_fn=<SmoothL1LossBackward0>)
+# expect: HuberLoss() mean tensor(0.5566, grad_fn=<HuberLossBackward0>)
+# expect: 1.0 1.0 sum sum none
+# expect: CrossEntropyLoss() -100 0.0 None mean
+# expect: tensor(1.8619, grad_fn=<NllLossBackward0>) tensor([ 0.0177, -0.1669,  0.0998,  0.0415,  0.0079])
+# expect: tensor(2.1021, grad_fn=<NllLossBackward0>) tensor(1.8816, grad_fn=<AddBackward0>)
+# expect: 0 tensor([1.1012, 0.0000, 3.1651, 2.4311], grad_fn=<NllLossBackward0>)
+# expect: tensor(2.0755, grad_fn=<DivBackward1>)
+# expect: tensor([1.0000, 2.0000, 0.5000, 1.0000, 3.0000]) ['weight']
+# expect: NLLLoss() 2 tensor(2.0747) tensor(7.4477)
+# expect: tensor(0.4479) tensor(0.9493)
+# expect: BCEWithLogitsLoss() tensor([1., 2., 3.]) None tensor(1.9960) tensor([[1.7590, 1.4876, 0.2215],
+# expect:         [1.4411, 0.9332, 1.8968]])
+# expect: tensor(1.3762)
+# expect: KLDivLoss() False tensor(0.2356) tensor(0.7067)
+# expect: tensor(2.2559, grad_fn=<MseLossBackward0>)
+# expect: ModuleDict(
+# expect:   (loss): MSELoss()
+# expect: ) True
+# expect: ValueError bad is not a valid value for reduction
+# expect: TypeError MSELoss.forward() missing 1 required positional argument: 'target'
+# expect: IndexError Target 5 is out of bounds.
+# expect: RuntimeError all elements of input should be between 0 and 1
+# expect: RuntimeError huber_loss does not support non-positive values for delta.
+# expect: ValueError avg is not a valid value for reduction
+# expect: RuntimeError expected target dtype to be Long or Byte, but got Float
