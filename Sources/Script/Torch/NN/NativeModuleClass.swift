@@ -61,7 +61,9 @@ struct NativeModuleClass: @unchecked Sendable {
             }
             arguments.positional.removeFirst()
             let module = try ModuleClass.converting {
-                if let makeFromArguments = spec.makeFromArguments { return try makeFromArguments(interpreter, arguments) }
+                if let makeFromArguments = spec.makeFromArguments {
+                    return try makeFromArguments(interpreter, arguments)
+                }
                 let values = try ArgumentParser("\(spec.name).__init__", spec.parameters, required: spec.required)
                     .parse(arguments)
                 return try spec.make(interpreter, values)
@@ -97,7 +99,8 @@ struct NativeModuleClass: @unchecked Sendable {
 /// Every native layer class, and the lookups the bridge needs.
 enum NativeModules {
     /// The classes in definition order (a class's base comes before it).
-    static let all: [NativeModuleClass] = basicLayers + layers + recurrent + attention + transformer + containers + losses
+    static let all: [NativeModuleClass] = basicLayers + layers + recurrent + attention + transformer + containers
+        + losses
 
     private static let byEngineType: [ObjectIdentifier: NativeModuleClass] = {
         var table: [ObjectIdentifier: NativeModuleClass] = [:]

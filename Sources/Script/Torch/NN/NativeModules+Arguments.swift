@@ -33,7 +33,8 @@ extension NativeModules {
         guard let value else { return fallback }
         if let items = Convert.sequence(value) {
             guard items.count == 1 else {
-                throw PythonError.valueError("\(what) must have exactly one element for a 1-D layer, got \(items.count)")
+                throw PythonError.valueError("\(what) must have exactly one element for a 1-D layer, got "
+                    + "\(items.count)")
             }
             return try Convert.int(items[0], what)
         }

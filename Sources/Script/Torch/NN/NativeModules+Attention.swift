@@ -37,8 +37,9 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                "MultiheadAttention", arguments, ["query", "key", "value", "key_padding_mask", "need_weights", "attn_mask",
-                            "average_attn_weights", "is_causal"], required: 3)
+                "MultiheadAttention", arguments,
+                ["query", "key", "value", "key_padding_mask", "need_weights", "attn_mask", "average_attn_weights",
+                 "is_causal"], required: 3)
             let (output, weights) = try typed(module, MultiheadAttention.self).forward(
                 tensors[0], tensors[1], tensors[2], keyPaddingMask: try optionalTensor(rest[0], "key_padding_mask"),
                 needWeights: try Convert.bool(rest[1], "need_weights", default: true),

@@ -156,7 +156,8 @@ extension NativeModules {
                 try int(values[1], "Conv1d(): argument 'out_channels'"),
                 try single(values[2], "kernel_size", default: 1), stride: try single(values[3], "stride", default: 1),
                 padding: padding, dilation: try single(values[5], "dilation", default: 1),
-                groups: try int(values[6] ?? .int(1), "groups"), bias: try Convert.bool(values[7], "bias", default: true),
+                groups: try int(values[6] ?? .int(1), "groups"),
+                bias: try Convert.bool(values[7], "bias", default: true),
                 paddingMode: try string(values[8], "padding_mode", default: "zeros"),
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         }

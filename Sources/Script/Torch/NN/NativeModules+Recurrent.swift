@@ -21,7 +21,8 @@ extension NativeModules {
         init(_ values: [Value?], module: String) throws {
             for (index, name) in ["input_size", "hidden_size"].enumerated() {
                 guard case .int(let size)? = values[index] else {
-                    throw PythonError.typeError("\(name) should be of type int, got: \((values[index] ?? .none).typeName)")
+                    let given = (values[index] ?? .none).typeName
+                    throw PythonError.typeError("\(name) should be of type int, got: \(given)")
                 }
                 if index == 0 { inputSize = size } else { hiddenSize = size }
             }

@@ -8,6 +8,9 @@ extension NativeModules {
     /// The layer constructors' parameters after `d_model` and `nhead`.
     private static let layerParameters = ["dim_feedforward", "dropout", "activation", "layer_norm_eps",
                                           "batch_first", "norm_first", "bias", "device", "dtype"]
+    /// The forward parameters of the decoder layer and the decoder stack.
+    private static let decoderForwardParameters = ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
+                                                   "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"]
 
     /// A layer's `activation` argument: `"relu"`/`"gelu"`, `F.relu`/`F.gelu`, a module, or any callable.
     private static func activation(_ value: Value?, _ interpreter: Interpreter) throws -> TransformerActivation {
@@ -51,7 +54,8 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                "TransformerEncoderLayer", arguments, ["src", "src_mask", "src_key_padding_mask", "is_causal"], required: 1)
+                "TransformerEncoderLayer", arguments, ["src", "src_mask", "src_key_padding_mask", "is_causal"],
+                required: 1)
             return .tensor(try typed(module, TransformerEncoderLayer.self).forward(
                 tensors[0], srcMask: try mask(rest[0], "src_mask"),
                 srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"),
@@ -81,8 +85,7 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                "TransformerDecoderLayer", arguments, ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
-                            "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"], required: 2)
+                "TransformerDecoderLayer", arguments, decoderForwardParameters, required: 2)
             return .tensor(try typed(module, TransformerDecoderLayer.self).forward(
                 tensors[0], memory: tensors[1], tgtMask: try mask(rest[0], "tgt_mask"),
                 memoryMask: try mask(rest[1], "memory_mask"),
@@ -128,7 +131,8 @@ extension NativeModules {
                 "TransformerEncoder", arguments, ["src", "mask", "src_key_padding_mask", "is_causal"], required: 1)
             return .tensor(try typed(module, TransformerEncoder.self).forward(
                 tensors[0], mask: try mask(rest[0], "mask"),
-                srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"), isCausal: try causal(rest[2], "is_causal")))
+                srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"),
+                isCausal: try causal(rest[2], "is_causal")))
         }
         spec.attribute = { module, name in
             guard let encoder = module as? TransformerEncoder else { return nil }
@@ -154,8 +158,7 @@ extension NativeModules {
                                    norm: try optionalModule(values[2] ?? .none))
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                "TransformerDecoder", arguments, ["tgt", "memory", "tgt_mask", "memory_mask", "tgt_key_padding_mask",
-                            "memory_key_padding_mask", "tgt_is_causal", "memory_is_causal"], required: 2)
+                "TransformerDecoder", arguments, decoderForwardParameters, required: 2)
             return .tensor(try typed(module, TransformerDecoder.self).forward(
                 tensors[0], memory: tensors[1], tgtMask: try mask(rest[0], "tgt_mask"),
                 memoryMask: try mask(rest[1], "memory_mask"),
@@ -197,9 +200,9 @@ extension NativeModules {
                 dtype: try Convert.dtype(values[14]) ?? .defaultFloat)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
-                "Transformer", arguments, ["src", "tgt", "src_mask", "tgt_mask", "memory_mask", "src_key_padding_mask",
-                            "tgt_key_padding_mask", "memory_key_padding_mask", "src_is_causal", "tgt_is_causal",
-                            "memory_is_causal"], required: 2)
+                "Transformer", arguments,
+                ["src", "tgt", "src_mask", "tgt_mask", "memory_mask", "src_key_padding_mask", "tgt_key_padding_mask",
+                 "memory_key_padding_mask", "src_is_causal", "tgt_is_causal", "memory_is_causal"], required: 2)
             return .tensor(try typed(module, Transformer.self).forward(
                 tensors[0], tensors[1], srcMask: try mask(rest[0], "src_mask"), tgtMask: try mask(rest[1], "tgt_mask"),
                 memoryMask: try mask(rest[2], "memory_mask"),
