@@ -48,7 +48,7 @@ extension NativeModules {
                 isCausal: try Convert.bool(rest[4], "is_causal", default: false))
             return .tuple([.tensor(output), optional(weights)])
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let attention = module as? MultiheadAttention else { return nil }
             switch name {
             case "embed_dim": return .int(attention.embedDim)

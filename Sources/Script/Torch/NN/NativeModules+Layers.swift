@@ -11,7 +11,7 @@ extension NativeModules {
         var spec = NativeModuleClass("GELU", home: activationHome, [GELU.self], parameters: ["approximate"]) {
             _, values in GELU(approximate: try string(values[0], "approximate", default: "none"))
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             name == "approximate" ? (module as? GELU).map { .str($0.approximate) } : nil
         }
         return spec
@@ -21,7 +21,7 @@ extension NativeModules {
         var spec = NativeModuleClass("SiLU", home: activationHome, [SiLU.self], parameters: ["inplace"]) {
             _, values in SiLU(inplace: try Convert.bool(values[0], "inplace", default: false))
         }
-        spec.attribute = { module, name in name == "inplace" ? (module as? SiLU).map { .bool($0.inplace) } : nil }
+        spec.attribute = { _, module, name in name == "inplace" ? (module as? SiLU).map { .bool($0.inplace) } : nil }
         return spec
     }
 
@@ -33,7 +33,7 @@ extension NativeModules {
             let dim = try Convert.optionalInt(values[0], "\(name)(): argument 'dim'")
             return isLog ? LogSoftmax(dim: dim) : Softmax(dim: dim)
         }
-        spec.attribute = { module, attribute in
+        spec.attribute = { _, module, attribute in
             guard attribute == "dim" else { return nil }
             let dim = (module as? Softmax)?.dim ?? (module as? LogSoftmax)?.dim
             return dim.map { .int($0) } ?? Value.none
@@ -59,7 +59,7 @@ extension NativeModules {
                 freeze: try Convert.bool(values[8], "_freeze", default: false),
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let embedding = module as? Embedding else { return nil }
             switch name {
             case "num_embeddings": return .int(embedding.numEmbeddings)
@@ -106,7 +106,7 @@ extension NativeModules {
                 bias: try Convert.bool(values[3], "bias", default: true),
                 dtype: try Convert.dtype(values[5]) ?? .defaultFloat)
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let norm = module as? LayerNorm else { return nil }
             switch name {
             case "normalized_shape": return tuple(norm.normalizedShape)
@@ -124,7 +124,7 @@ extension NativeModules {
             try Dropout(try double(values[0], default: 0.5),
                         inplace: try Convert.bool(values[1], "inplace", default: false))
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let dropout = module as? Dropout else { return nil }
             switch name {
             case "p": return .float(dropout.p)
@@ -161,7 +161,7 @@ extension NativeModules {
                 paddingMode: try string(values[8], "padding_mode", default: "zeros"),
                 dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let conv = module as? Conv1d else { return nil }
             switch name {
             case "in_channels": return .int(conv.inChannels)

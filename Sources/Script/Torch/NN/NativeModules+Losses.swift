@@ -64,7 +64,7 @@ extension NativeModules {
             let (tensors, _) = try forwardArguments(name, arguments, ["input", "target"], required: 2)
             return .tensor(try typed(module, Loss.self).forward(tensors[0], tensors[1]))
         }
-        spec.attribute = lossAttribute
+        spec.attribute = { _, module, name in lossAttribute(module, name) }
         return spec
     }
 

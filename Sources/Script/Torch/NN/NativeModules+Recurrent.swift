@@ -67,7 +67,7 @@ extension NativeModules {
             let (output, hN) = try typed(module, RNN.self).forward(tensors[0], hx: try optionalTensor(rest[0], "hx"))
             return .tuple([.tensor(output), .tensor(hN)])
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             if name == "nonlinearity" { return (module as? RNN).map { .str($0.nonlinearity) } }
             return recurrentAttribute(module, name)
         }
@@ -134,7 +134,7 @@ extension NativeModules {
     /// The settings, parameter lists and methods the three classes share.
     private static func shared(_ spec: NativeModuleClass) -> NativeModuleClass {
         var spec = spec
-        if spec.name != "RNN" { spec.attribute = { module, name in recurrentAttribute(module, name) } }
+        if spec.name != "RNN" { spec.attribute = { _, module, name in recurrentAttribute(module, name) } }
         spec.methods["flatten_parameters"] = { _, _, module, _ in
             try typed(module, RecurrentBase.self).flattenParameters()
             return .none

@@ -29,6 +29,15 @@ extension NativeModules {
         }
     }
 
+    /// Whether an `activation` argument is a callable the engine can only hold as a closure.
+    private static func isScriptActivation(_ value: Value) -> Bool {
+        switch value {
+        case .function: return true
+        case .builtin(let function): return function.name != "relu" && function.name != "gelu"
+        default: return false
+        }
+    }
+
     /// An optional mask argument.
     private static func mask(_ value: Value?, _ name: String) throws -> Tensor? { try optionalTensor(value, name) }
 
@@ -61,9 +70,10 @@ extension NativeModules {
                 srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"),
                 isCausal: try Convert.bool(rest[2], "is_causal", default: false)))
         }
-        spec.attribute = { module, name in
+        spec.plainAttributes = [(4, "activation", isScriptActivation)]
+        spec.attribute = { interpreter, module, name in
             guard let layer = module as? TransformerEncoderLayer else { return nil }
-            return layerAttribute(name, normFirst: layer.normFirst, activation: layer.activation)
+            return try layerAttribute(name, normFirst: layer.normFirst, activation: layer.activation, interpreter)
         }
         return spec
     }
@@ -94,17 +104,30 @@ extension NativeModules {
                 tgtIsCausal: try Convert.bool(rest[4], "tgt_is_causal", default: false),
                 memoryIsCausal: try Convert.bool(rest[5], "memory_is_causal", default: false)))
         }
-        spec.attribute = { module, name in
+        spec.plainAttributes = [(4, "activation", isScriptActivation)]
+        spec.attribute = { interpreter, module, name in
             guard let layer = module as? TransformerDecoderLayer else { return nil }
-            return layerAttribute(name, normFirst: layer.normFirst, activation: layer.activation)
+            return try layerAttribute(name, normFirst: layer.normFirst, activation: layer.activation, interpreter)
         }
         return spec
     }
 
-    /// The settings both layers keep: `norm_first` and `activation_relu_or_gelu` (1 for ReLU, 2 for GELU).
-    private static func layerAttribute(_ name: String, normFirst: Bool, activation: TransformerActivation) -> Value? {
+    /// The settings both layers keep: `norm_first`, `activation_relu_or_gelu` (1 for ReLU, 2 for GELU), and
+    /// `activation` when it is `F.relu` or `F.gelu` (a module activation is a registered child; a script callable
+    /// stays in the instance's dict).
+    private static func layerAttribute(
+        _ name: String, normFirst: Bool, activation: TransformerActivation, _ interpreter: Interpreter
+    ) throws -> Value? {
         switch name {
         case "norm_first": return .bool(normFirst)
+        case "activation":
+            let function: String
+            switch activation {
+            case .relu: function = "relu"
+            case .gelu: function = "gelu"
+            case .module, .function: return nil
+            }
+            return try interpreter.getAttribute(.module(try interpreter.importModule("torch.nn.functional")), function)
         case "activation_relu_or_gelu":
             switch activation {
             case .relu: return .int(1)
@@ -134,7 +157,7 @@ extension NativeModules {
                 srcKeyPaddingMask: try mask(rest[1], "src_key_padding_mask"),
                 isCausal: try causal(rest[2], "is_causal")))
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let encoder = module as? TransformerEncoder else { return nil }
             switch name {
             case "num_layers": return .int(encoder.numLayers)
@@ -167,7 +190,7 @@ extension NativeModules {
                 tgtIsCausal: try causal(rest[4], "tgt_is_causal"),
                 memoryIsCausal: try Convert.bool(rest[5], "memory_is_causal", default: false)))
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let decoder = module as? TransformerDecoder else { return nil }
             switch name {
             case "num_layers": return .int(decoder.numLayers)
@@ -212,7 +235,7 @@ extension NativeModules {
                 srcIsCausal: try causal(rest[6], "src_is_causal"), tgtIsCausal: try causal(rest[7], "tgt_is_causal"),
                 memoryIsCausal: try Convert.bool(rest[8], "memory_is_causal", default: false)))
         }
-        spec.attribute = { module, name in
+        spec.attribute = { _, module, name in
             guard let transformer = module as? Transformer else { return nil }
             switch name {
             case "d_model": return .int(transformer.dModel)

@@ -32,6 +32,10 @@ print(module_act)
 print(module_act.activation_relu_or_gelu, module_act(src).shape)
 func_act = nn.TransformerEncoderLayer(8, 2, 16, 0.0, activation=lambda t: t.tanh())
 print(func_act.activation_relu_or_gelu, func_act(src)[0, 0])
+import torch.nn.functional as F
+print(layer.activation is F.relu, gelu_layer.activation is F.gelu, encoder.layers[1].activation is F.relu, func_act.activation(torch.zeros(1)))
+print(isinstance(module_act.activation, nn.GELU), nn.TransformerEncoderLayer(8, 2, 16, activation=F.gelu).activation_relu_or_gelu)
+print(nn.TransformerDecoderLayer(8, 2, 16, activation=torch.tanh).activation is torch.tanh)
 
 torch.manual_seed(1)
 dec_layer = nn.TransformerDecoderLayer(8, 2, dim_feedforward=16, dropout=0.0)
@@ -134,6 +138,9 @@ for make in [lambda: nn.TransformerEncoderLayer(4, 2, activation='tanh'), lambda
 # expect: 2 torch.Size([4, 2, 8])
 # expect: 0 tensor([ 1.3245,  1.1787, -0.6402, -0.7254,  0.3516, -1.8960,  0.4476, -0.0408],
 # expect:        grad_fn=<SelectBackward0>)
+# expect: True True True tensor([0.])
+# expect: True 2
+# expect: True
 # expect: TransformerDecoderLayer(
 # expect:   (self_attn): MultiheadAttention(
 # expect:     (out_proj): NonDynamicallyQuantizableLinear(in_features=8, out_features=8, bias=True)
