@@ -48,6 +48,19 @@ final class ModuleFeatureTests: XCTestCase {
         XCTAssertEqual(try Holder.make().description, expected)
     }
 
+    func testPrintedTypeNameReplacesTheTypeNameInTheTree() throws {
+        let linear = try Linear(2, 3)
+        let model = try Sequential([linear, Tanh()])
+        linear.printedTypeName = "Scaled"
+        XCTAssertEqual(model.description, """
+            Sequential(
+              (0): Scaled(in_features=2, out_features=3, bias=True)
+              (1): Tanh()
+            )
+            """)
+        XCTAssertEqual(linear.typeName, "Linear")
+    }
+
     func testLoadStateDictErrorsAndPartialCopies() throws {
         var out: [String] = []
         let linear = try Linear(2, 3)

@@ -14,6 +14,8 @@ final class ModuleBridge {
     private var classesByName: [String: ClassObject] = [:]
     /// Instances made for engine modules, held weakly: an instance keeps its module alive, never the reverse.
     private var instances: [ObjectIdentifier: WeakInstance] = [:]
+    /// Instances of script classes deriving from native layers, held strongly (see `adopt`).
+    private var subclassInstances: [ObjectIdentifier: Instance] = [:]
     /// `nn.Module`, the base of every module class.
     let moduleClass: ClassObject
 
@@ -47,10 +49,18 @@ final class ModuleBridge {
     }
 
     /// Records that `instance` wraps `module`, so the engine's references to it come back as the same object.
+    ///
+    /// An instance of a script class deriving from a native layer (`class Scaled(nn.Linear)`) prints under its own
+    /// class name and is kept for the interpreter's lifetime: a container holding only the engine module must still
+    /// find the script's `forward`. NOTE: like `ScriptModule`'s cycle, this keeps such a model alive once built.
     func adopt(_ module: Module, by instance: Instance) {
         instance.native = module
         guard !(module is ScriptModule) else { return }
         instances[ObjectIdentifier(module)] = WeakInstance(instance)
+        if classesByName[instance.cls.name] !== instance.cls {
+            module.printedTypeName = instance.cls.name
+            subclassInstances[ObjectIdentifier(module)] = instance
+        }
     }
 
     /// The engine module behind a value, or nil when it is not a module (or `__init__` has not run yet).

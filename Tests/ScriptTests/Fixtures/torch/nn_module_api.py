@@ -159,6 +159,31 @@ net.zero_grad()
 print(net.fc1.weight.grad)
 net.requires_grad_(False)
 print(net.fc1.weight.requires_grad, [p.requires_grad for p in net.parameters()][:2])
+
+
+# script classes deriving from native layers
+class Scaled(nn.Linear):
+    def forward(self, x):
+        return super().forward(x) * 2
+
+
+class SummedGRU(nn.GRU):
+    def __init__(self):
+        super().__init__(3, 4, batch_first=True)
+        self.tag = 'gru'
+
+    def forward(self, x):
+        out, h = super().forward(x)
+        return out.sum()
+
+
+torch.manual_seed(3)
+seq = nn.Sequential(Scaled(2, 2), nn.Tanh())
+print(seq, seq(torch.ones(1, 2)), type(seq[0]).__name__, isinstance(seq[0], nn.Linear), seq[0].in_features)
+gru = SummedGRU()
+print(gru, gru.tag, gru.hidden_size, gru(torch.ones(2, 3, 3)))
+holder = nn.ModuleList([gru])
+print(holder[0] is gru, holder)
 print(nn.Linear(2, 2).cuda())
 
 # expect: Net(
@@ -244,4 +269,12 @@ print(nn.Linear(2, 2).cuda())
 # expect: torch.float64 torch.float32 True True
 # expect: None
 # expect: False [False, False]
+# expect: Sequential(
+# expect:   (0): Scaled(in_features=2, out_features=2, bias=True)
+# expect:   (1): Tanh()
+# expect: ) tensor([[-0.9890, -0.9966]], grad_fn=<TanhBackward0>) Scaled True 2
+# expect: SummedGRU(3, 4, batch_first=True) gru 4 tensor(-7.6970, grad_fn=<SumBackward0>)
+# expect: True ModuleList(
+# expect:   (0): SummedGRU(3, 4, batch_first=True)
+# expect: )
 # expect-error: AssertionError: Torch not compiled with CUDA enabled
