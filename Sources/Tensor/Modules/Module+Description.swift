@@ -5,7 +5,7 @@ extension Module: CustomStringConvertible {
         let extraLines = extraDescription.isEmpty ? [] : extraDescription.components(separatedBy: "\n")
         let childLines = describedChildren()
         let lines = extraLines + childLines
-        var text = typeName + "("
+        var text = (printedTypeName ?? typeName) + "("
         if extraLines.count == 1 && childLines.isEmpty {
             text += extraLines[0]
         } else if !lines.isEmpty {

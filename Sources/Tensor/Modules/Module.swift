@@ -22,6 +22,10 @@ open class Module {
     /// The class name printed in the module tree, such as `Linear`.
     open var typeName: String { String(describing: type(of: self)) }
 
+    /// A name printed in the module tree in place of `typeName`: that of a subclass defined outside the engine (a
+    /// script class deriving from `nn.Linear`) that runs this layer.
+    public var printedTypeName: String?
+
     /// The text between the parentheses of this module's line in the tree (PyTorch's `extra_repr`).
     open var extraDescription: String { "" }
 

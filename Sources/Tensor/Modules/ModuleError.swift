@@ -52,12 +52,8 @@ public enum ModuleError: Error, Equatable, Sendable {
                 return "cannot assign '\(typeName)' object to parameter '\(name)' (torch.nn.Parameter or None required)"
             }
             return "cannot assign '\(typeName)' as parameter '\(name)' (torch.nn.Parameter or None expected)"
-        case let .attributeExists(name):
-            return pythonStringRepr("attribute '\(name)' already exists")
-        case let .invalidName(kind, name):
-            if name.isEmpty { return pythonStringRepr("\(kind) name can't be empty string \"\"") }
-            // Only `add_module` names the offending name.
-            return pythonStringRepr("\(kind) name can't contain \".\"" + (kind == "module" ? ", got: \(name)" : ""))
+        case .attributeExists, .invalidName, .missingKey:
+            return pythonStringRepr(keyErrorArgument ?? "")
         case let .noSuchAttribute(module, name):
             return "\(module) has no attribute `\(name)`"
         case let .noneHasNoAttribute(name):
@@ -81,10 +77,26 @@ public enum ModuleError: Error, Equatable, Sendable {
         case let .invalidArgument(_, detail), let .invalidValue(_, detail), let .indexOutOfRange(_, detail),
              let .failedAssertion(_, detail):
             return detail
-        case let .missingKey(_, key):
-            return pythonStringRepr(key)
         case .tensor(let error):
             return error.message
+        }
+    }
+
+    /// The argument of the `KeyError` this error becomes (the text `message` shows as its repr), or nil for the
+    /// errors of other kinds.
+    public var keyErrorArgument: String? {
+        switch self {
+        case let .attributeExists(name):
+            return "attribute '\(name)' already exists"
+        case let .invalidName(kind, name):
+            if name.isEmpty { return "\(kind) name can't be empty string \"\"" }
+            // Only `add_module` names the offending name.
+            return "\(kind) name can't contain \".\"" + (kind == "module" ? ", got: \(name)" : "")
+        case let .missingKey(_, key):
+            return key
+        case .missingForward, .invalidParameterAssignment, .noSuchAttribute, .stateDictErrors, .invalidArgument,
+             .invalidValue, .indexOutOfRange, .noneHasNoAttribute, .failedAssertion, .tensor:
+            return nil
         }
     }
 }

@@ -48,6 +48,19 @@ final class ModuleFeatureTests: XCTestCase {
         XCTAssertEqual(try Holder.make().description, expected)
     }
 
+    func testPrintedTypeNameReplacesTheTypeNameInTheTree() throws {
+        let linear = try Linear(2, 3)
+        let model = try Sequential([linear, Tanh()])
+        linear.printedTypeName = "Scaled"
+        XCTAssertEqual(model.description, """
+            Sequential(
+              (0): Scaled(in_features=2, out_features=3, bias=True)
+              (1): Tanh()
+            )
+            """)
+        XCTAssertEqual(linear.typeName, "Linear")
+    }
+
     func testLoadStateDictErrorsAndPartialCopies() throws {
         var out: [String] = []
         let linear = try Linear(2, 3)
@@ -166,6 +179,11 @@ final class ModuleFeatureTests: XCTestCase {
         ] as [(() throws -> Void, String)] {
             XCTAssertThrowsError(try body()) { XCTAssertEqual(ContainerTests.text($0), expected) }
         }
+        // The KeyError's argument is the bare text; the message above is its repr.
+        XCTAssertThrowsError(try module.registerParameter("child", nil)) {
+            XCTAssertEqual(($0 as? ModuleError)?.keyErrorArgument, "attribute 'child' already exists")
+        }
+        XCTAssertNil(ModuleError.invalidValue(module: "Dropout", detail: "p").keyErrorArgument)
         XCTAssertEqual(try module.submodule(path: "child").typeName, "ReLU")
         XCTAssertThrowsError(try module.submodule(path: "child.x")) {
             XCTAssertEqual(ContainerTests.text($0), "AttributeError: ReLU has no attribute `x`")

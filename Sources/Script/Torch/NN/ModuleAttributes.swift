@@ -13,7 +13,7 @@ enum ModuleAttributes {
                 guard let child = slot else { return .none }
                 return try ModuleClass.bridge(interpreter).value(for: child)
             }
-            if let value = try NativeModules.attribute(of: module, name) { return value }
+            if let value = try NativeModules.attribute(of: module, name, interpreter) { return value }
         }
         let error = PythonError.attributeError("'\(instance.cls.name)' object has no attribute '\(name)'")
         error.exception.attributes["name"] = .str(name)

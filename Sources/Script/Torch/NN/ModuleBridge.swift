@@ -9,8 +9,13 @@ import Tensor
 final class ModuleBridge {
     /// The classes of native layers, by engine type.
     private var classes: [ObjectIdentifier: ClassObject] = [:]
+    /// The classes of native layers, by name: an engine module printed under another name than its type's class
+    /// (MultiheadAttention's `NonDynamicallyQuantizableLinear`) is wrapped in the class of that name.
+    private var classesByName: [String: ClassObject] = [:]
     /// Instances made for engine modules, held weakly: an instance keeps its module alive, never the reverse.
     private var instances: [ObjectIdentifier: WeakInstance] = [:]
+    /// Instances of script classes deriving from native layers, held strongly (see `adopt`).
+    private var subclassInstances: [ObjectIdentifier: Instance] = [:]
     /// `nn.Module`, the base of every module class.
     let moduleClass: ClassObject
 
@@ -23,12 +28,20 @@ final class ModuleBridge {
         classes[ObjectIdentifier(type)] = cls
     }
 
+    /// Registers a native class under its name, for engine modules printed under that name.
+    func register(named cls: ClassObject) {
+        classesByName[cls.name] = cls
+    }
+
     /// The script object for an engine module.
     func value(for module: Module) -> Value {
         if let scripted = module as? ScriptModule, let instance = scripted.instance { return .instance(instance) }
         let key = ObjectIdentifier(module)
         if let instance = instances[key]?.instance, instance.native === module { return .instance(instance) }
-        let instance = Instance(cls: classes[ObjectIdentifier(type(of: module))] ?? moduleClass)
+        let typeClass = classes[ObjectIdentifier(type(of: module))]
+        let named = classesByName[module.typeName].flatMap { cls in typeClass.map { cls.isSubclass(of: $0) } == true
+            ? cls : nil }
+        let instance = Instance(cls: named ?? typeClass ?? moduleClass)
         instance.native = module
         if instances.count > 256 { instances = instances.filter { $0.value.instance != nil } }
         instances[key] = WeakInstance(instance)
@@ -36,10 +49,18 @@ final class ModuleBridge {
     }
 
     /// Records that `instance` wraps `module`, so the engine's references to it come back as the same object.
+    ///
+    /// An instance of a script class deriving from a native layer (`class Scaled(nn.Linear)`) prints under its own
+    /// class name and is kept for the interpreter's lifetime: a container holding only the engine module must still
+    /// find the script's `forward`. NOTE: like `ScriptModule`'s cycle, this keeps such a model alive once built.
     func adopt(_ module: Module, by instance: Instance) {
         instance.native = module
         guard !(module is ScriptModule) else { return }
         instances[ObjectIdentifier(module)] = WeakInstance(instance)
+        if classesByName[instance.cls.name] !== instance.cls {
+            module.printedTypeName = instance.cls.name
+            subclassInstances[ObjectIdentifier(module)] = instance
+        }
     }
 
     /// The engine module behind a value, or nil when it is not a module (or `__init__` has not run yet).

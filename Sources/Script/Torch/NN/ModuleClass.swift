@@ -13,7 +13,7 @@ enum ModuleClass {
                     throw PythonError.typeError("Module.\(name)() missing 1 required positional argument: 'self'")
                 }
                 let receiver = arguments.positional.removeFirst()
-                return try body(interpreter, receiver, arguments)
+                return try converting { try body(interpreter, receiver, arguments) }
             })
         }
         unchecked("__init__") { interpreter, receiver, _ in
@@ -49,9 +49,10 @@ enum ModuleClass {
         unchecked("__call__") { interpreter, receiver, arguments in
             try interpreter.call(try interpreter.getAttribute(receiver, "forward"), arguments)
         }
-        method("forward", [], into: &attributes) { _, instance, _, _ in
+        unchecked("forward") { _, receiver, _ in
+            // PyTorch's placeholder takes any arguments (`*input`) and then refuses to run.
             throw PythonError(Builtins.notImplementedError,
-                              "Module [\(instance.cls.name)] is missing the required \"forward\" function")
+                              "Module [\(receiver.typeName)] is missing the required \"forward\" function")
         }
         method("extra_repr", [], into: &attributes) { _, _, _, _ in .str("") }
         unchecked("__repr__") { _, receiver, _ in
@@ -88,7 +89,18 @@ enum ModuleClass {
             let receiver = arguments.positional.removeFirst()
             let values = try ArgumentParser(name, parameters, required: required).parse(arguments)
             let (instance, module) = try ModuleBridge.receiver(receiver, name)
-            return try body(interpreter, instance, module, values)
+            return try converting { try body(interpreter, instance, module, values) }
         })
+    }
+
+    /// Runs a method's body, raising the engine's key errors as Python's `KeyError`, whose argument is the bare text
+    /// (the engine's message is already its repr).
+    static func converting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ModuleError {
+            guard let key = error.keyErrorArgument else { throw error }
+            throw PythonError.keyError(.str(key))
+        }
     }
 }

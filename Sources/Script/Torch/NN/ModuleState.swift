@@ -71,7 +71,7 @@ enum ModuleState {
                 throw PythonError.typeError(
                     "cannot assign '\(other.typeName)' object to buffer '\(name)' (torch Tensor or None required)")
             }
-            if instance.attributes[name] != nil { throw PythonError(ModuleError.attributeExists(name: name)) }
+            if instance.attributes[name] != nil { throw ModuleError.attributeExists(name: name) }
             try module.registerBuffer(name, tensor, persistent: try Convert.bool(values[2], "persistent", default: true))
             return .none
         }
@@ -86,7 +86,7 @@ enum ModuleState {
                 throw PythonError.typeError("cannot assign '\(other.typeName)' object to parameter '\(name)' "
                     + "(torch.nn.Parameter or None required)")
             }
-            if instance.attributes[name] != nil { throw PythonError(ModuleError.attributeExists(name: name)) }
+            if instance.attributes[name] != nil { throw ModuleError.attributeExists(name: name) }
             try module.registerParameter(name, parameter)
             return .none
         }
@@ -99,7 +99,7 @@ enum ModuleState {
                     throw PythonError.typeError("\(child.typeName) is not a Module subclass")
                 }
                 let name = try memberName(values[0], "module")
-                if instance.attributes[name] != nil { throw PythonError(ModuleError.attributeExists(name: name)) }
+                if instance.attributes[name] != nil { throw ModuleError.attributeExists(name: name) }
                 try module.registerModule(name, submodule)
                 return .none
             }

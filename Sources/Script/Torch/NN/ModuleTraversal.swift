@@ -53,19 +53,41 @@ enum ModuleTraversal {
             return .instance(instance)
         }
         ModuleClass.method("get_submodule", ["target"], required: 1, into: &attributes) {
-            interpreter, _, module, values in
-            let target = try string(values[0], "target")
-            return try ModuleClass.bridge(interpreter).value(for: try module.submodule(path: target))
+            interpreter, instance, _, values in
+            try submodule(of: instance, path: try string(values[0], "target"), interpreter)
         }
         ModuleClass.method("get_parameter", ["target"], required: 1, into: &attributes) {
-            _, _, module, values in
-            let target = try string(values[0], "target")
-            let (path, _, name) = target.rpartition(".")
-            let owner = try module.submodule(path: path)
-            guard let parameter = owner.parameter(name) else {
-                throw PythonError.attributeError("\(owner.typeName) has no attribute `\(name)`")
+            interpreter, instance, _, values in
+            let (path, _, name) = try string(values[0], "target").rpartition(".")
+            let owner = try submodule(of: instance, path: path, interpreter)
+            let value = try member(owner, name, interpreter)
+            guard case .tensor(let tensor) = value, tensor.isParameter else {
+                throw PythonError.attributeError("`\(name)` is not an nn.Parameter")
             }
-            return .tensor(parameter)
+            return value
+        }
+    }
+
+    /// The module at a dotted path, read attribute by attribute as `get_submodule` does: a missing name and a name
+    /// that is not a module are different errors.
+    private static func submodule(of instance: Instance, path: String, _ interpreter: Interpreter) throws -> Value {
+        var current = Value.instance(instance)
+        for name in path.split(separator: ".", omittingEmptySubsequences: false) where !path.isEmpty {
+            current = try member(current, String(name), interpreter)
+            guard ModuleBridge.module(of: current) != nil else {
+                throw PythonError.attributeError("`\(name)` is not an nn.Module")
+            }
+        }
+        return current
+    }
+
+    /// `getattr(module, name)`, or PyTorch's "has no attribute" error naming the module's class.
+    private static func member(_ module: Value, _ name: String, _ interpreter: Interpreter) throws -> Value {
+        do {
+            return try interpreter.getAttribute(module, name)
+        } catch let error as PythonError where error.exception.cls.isSubclass(of: Builtins.attributeError) {
+            let className = (ModuleBridge.module(of: module)?.typeName) ?? module.typeName
+            throw PythonError.attributeError("\(className) has no attribute `\(name)`")
         }
     }
 

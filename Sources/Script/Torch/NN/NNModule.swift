@@ -33,6 +33,7 @@ enum NNModule {
             let cls = try spec.makeClass(base: base)
             layers[spec.name] = cls
             for type in spec.engineTypes { bridge.register(cls, for: type) }
+            bridge.register(named: cls)
         }
         return Classes(module: bridge.moduleClass, parameter: parameter, layers: layers)
     }

@@ -23,9 +23,15 @@ struct NativeModuleClass: @unchecked Sendable {
     /// Runs the layer (`forward`).
     let forward: Method
     /// The layer's settings and other non-registered attributes (`in_features`), or nil when `name` is not one.
-    var attribute: (Module, String) throws -> Value? = { _, _ in nil }
+    var attribute: (Interpreter, Module, String) throws -> Value? = { _, _, _ in nil }
     /// Further methods (`reset_parameters`, `append` ...).
     var methods: [String: Method] = [:]
+    /// Functions reachable from the class and its instances without binding (`generate_square_subsequent_mask`,
+    /// `from_pretrained`); each receives the class it was defined on.
+    var staticMethods: [String: (Interpreter, ClassObject, Arguments) throws -> Value] = [:]
+    /// Constructor arguments kept as given in the instance's dict, by position, when `keeps` says so (a Transformer
+    /// layer's script-function `activation`, which the engine holds only as a closure).
+    var plainAttributes: [(index: Int, name: String, keeps: (Value) -> Bool)] = []
     /// The name of the native class it derives from, when not `Module` directly.
     var base: String?
 
@@ -57,15 +63,19 @@ struct NativeModuleClass: @unchecked Sendable {
                 throw PythonError.typeError("\(spec.name).__init__() missing 1 required positional argument: 'self'")
             }
             arguments.positional.removeFirst()
-            let module: Module
-            if let makeFromArguments = spec.makeFromArguments {
-                module = try makeFromArguments(interpreter, arguments)
-            } else {
-                let values = try ArgumentParser("\(spec.name).__init__", spec.parameters, required: spec.required)
+            var values: [Value?] = []
+            let module = try ModuleClass.converting {
+                if let makeFromArguments = spec.makeFromArguments {
+                    return try makeFromArguments(interpreter, arguments)
+                }
+                values = try ArgumentParser("\(spec.name).__init__", spec.parameters, required: spec.required)
                     .parse(arguments)
-                module = try spec.make(interpreter, values)
+                return try spec.make(interpreter, values)
             }
             try ModuleClass.bridge(interpreter).adopt(module, by: instance)
+            for (index, name, keeps) in spec.plainAttributes where index < values.count {
+                if let value = values[index], keeps(value) { instance.attributes[name] = value }
+            }
             return .none
         })
         var methods = self.methods
@@ -77,11 +87,18 @@ struct NativeModuleClass: @unchecked Sendable {
                     throw PythonError.typeError("\(spec.name).\(name)() missing 1 required positional argument: 'self'")
                 }
                 let (instance, module) = try ModuleBridge.receiver(arguments.positional.removeFirst(), name)
-                return try body(interpreter, instance, module, arguments)
+                return try ModuleClass.converting { try body(interpreter, instance, module, arguments) }
             })
         }
         let cls = try ClassObject(name: name, bases: [base], attributes: attributes)
         cls.home = home
+        for (name, body) in staticMethods {
+            // The class refers to its own functions, so they hold it weakly.
+            cls.attributes[name] = .builtin(BuiltinFunction(name) { [weak cls] interpreter, arguments in
+                guard let cls else { throw PythonError.runtimeError("\(spec.name) no longer exists") }
+                return try body(interpreter, cls, arguments)
+            })
+        }
         return cls
     }
 }
@@ -89,7 +106,8 @@ struct NativeModuleClass: @unchecked Sendable {
 /// Every native layer class, and the lookups the bridge needs.
 enum NativeModules {
     /// The classes in definition order (a class's base comes before it).
-    static let all: [NativeModuleClass] = basicLayers + containers
+    static let all: [NativeModuleClass] = basicLayers + layers + recurrent + attention + transformer + containers
+        + losses
 
     private static let byEngineType: [ObjectIdentifier: NativeModuleClass] = {
         var table: [ObjectIdentifier: NativeModuleClass] = [:]
@@ -100,9 +118,9 @@ enum NativeModules {
     }()
 
     /// A native layer's setting by name (`linear.in_features`), or nil.
-    static func attribute(of module: Module, _ name: String) throws -> Value? {
+    static func attribute(of module: Module, _ name: String, _ interpreter: Interpreter) throws -> Value? {
         guard let spec = byEngineType[ObjectIdentifier(type(of: module))] else { return nil }
-        return try spec.attribute(module, name)
+        return try spec.attribute(interpreter, module, name)
     }
 
     /// A required int constructor argument, with PyTorch's TypeError.

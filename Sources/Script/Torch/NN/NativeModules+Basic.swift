@@ -12,7 +12,7 @@ extension NativeModules {
                        bias: try Convert.bool(values[2], "bias", default: true),
                        dtype: try Convert.dtype(values[4]) ?? .defaultFloat)
         }
-        linear.attribute = { module, name in
+        linear.attribute = { _, module, name in
             guard let linear = module as? Linear else { return nil }
             switch name {
             case "in_features": return .int(linear.inFeatures)
@@ -31,7 +31,7 @@ extension NativeModules {
                                      parameters: ["inplace"]) { _, values in
             ReLU(inplace: try Convert.bool(values[0], "inplace", default: false))
         }
-        relu.attribute = { module, name in name == "inplace" ? (module as? ReLU).map { .bool($0.inplace) } : nil }
+        relu.attribute = { _, module, name in name == "inplace" ? (module as? ReLU).map { .bool($0.inplace) } : nil }
         let tanh = NativeModuleClass("Tanh", home: "torch.nn.modules.activation", [Tanh.self], parameters: []) { _, _ in
             Tanh()
         }
