@@ -4,7 +4,8 @@ Run with PyTorch 2.13 CPU: /work/torchenv/bin/python Tests/ScriptTests/Fixtures/
 
 * torch/*.py: each script's trailing `# expect:` / `# expect-error:` lines are replaced by what real PyTorch printed
   (stdout lines, then the uncaught exception's last traceback line).
-* seed_outputs.json: the stdout PyTorch printed for the seed cells the binding runs so far.
+* seed_outputs.json: what PyTorch printed for each cell of the seed document (seed_cells/cell_NN.py), the cells run
+  in order in one namespace as a notebook kernel runs them, a cell's final expression displayed as Jupyter shows it.
 """
 import json
 import pathlib
@@ -12,7 +13,26 @@ import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-SEED_CELLS = ["cell_02.py", "cell_05.py"]
+
+# Runs the cells named on the command line in one namespace, printing a JSON object of each cell's stdout.
+NOTEBOOK_KERNEL = r"""
+import ast, contextlib, io, json, sys
+namespace = {"__name__": "__main__"}
+outputs = {}
+for path in sys.argv[1:]:
+    source = open(path).read()
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        exec(compile(tree, path, "exec"), namespace)
+        if last is not None:
+            value = eval(compile(ast.Expression(last.value), path, "eval"), namespace)
+            if value is not None:
+                print(repr(value))
+    outputs[path.rsplit("/", 1)[-1]] = buffer.getvalue()
+json.dump(outputs, sys.stdout, indent=1, sort_keys=True)
+"""
 
 
 def run(path):
@@ -42,12 +62,10 @@ def annotate(path):
 def main():
     for path in sorted((HERE / "torch").glob("*.py")):
         annotate(path)
-    outputs = {}
-    for name in SEED_CELLS:
-        stdout, error = run(HERE / "seed_cells" / name)
-        assert error is None, (name, error)
-        outputs[name] = stdout
-    (HERE / "seed_outputs.json").write_text(json.dumps(outputs, indent=1, sort_keys=True) + "\n")
+    cells = sorted(str(path) for path in (HERE / "seed_cells").glob("cell_*.py"))
+    result = subprocess.run([sys.executable, "-c", NOTEBOOK_KERNEL, *cells], capture_output=True, text=True,
+                            check=True)
+    (HERE / "seed_outputs.json").write_text(result.stdout + "\n")
 
 
 if __name__ == "__main__":
