@@ -45,6 +45,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "AttendTests",
+            dependencies: ["attend"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
             name: "TensorTests",
             dependencies: ["Tensor", "FixtureSupport"],
             resources: [.copy("Fixtures")]

@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+
+/// The `attend` binary as a user runs it: `attend run` on scripts and `# %%` notebooks, `attend repl` on piped
+/// input (compared with what Python's interactive mode printed, see Fixtures/generate_repl.py), and Ctrl-C.
+final class CommandTests: XCTestCase {
+    private static var fixtures: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
+
+    /// The built `attend` executable, beside the test runner (`.build/debug/AttendPackageTests.xctest`).
+    private static var executable: URL {
+        let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return runner.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("attend")
+    }
+
+    private struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    private func attend(_ arguments: [String], input: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func testRunPrintsAndReportsAnUncaughtExceptionWithStatusOne() throws {
+        let script = "import torch\nprint(torch.arange(3) * 2)\nx = [1, 2]\nx[5]\n"
+        let result = try attend(["run", "-"], input: script)
+        XCTAssertEqual(result.stdout, "tensor([0, 2, 4])\n")
+        XCTAssertEqual(result.stderr, """
+            Traceback (most recent call last):
+              File "<stdin>", line 4, in <module>
+                x[5]
+                ~^^^
+            IndexError: list index out of range
+
+            """)
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testRunMissingFileIsStatusTwo() throws {
+        let result = try attend(["run", "/nonexistent/script.py"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.hasPrefix("attend: can't open file '/nonexistent/script.py'"), result.stderr)
+    }
+
+    /// A `# %%` file runs cell by cell: each cell's final expression is shown unless it ends with `;`, markdown cells
+    /// are skipped, and the first error stops the run with the file's own line numbers.
+    func testPercentCellsRunAsANotebook() throws {
+        let result = try attend(["run", Self.fixtures.appendingPathComponent("cells.py").path])
+        XCTAssertEqual(result.stdout, "42\nprinted\n")
+        XCTAssertTrue(result.stderr.contains("cells.py\", line 18, in <module>\n    z[5]\n"), result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("IndexError: list index out of range\n"), result.stderr)
+        XCTAssertEqual(result.status, 1)
+    }
+
+    func testReplEchoesAsPythonsInteractiveMode() throws {
+        for name in ["python", "torch"] {
+            let session = try String(contentsOf: Self.fixtures.appendingPathComponent("\(name).session"),
+                                     encoding: .utf8)
+            let expected = try String(contentsOf: Self.fixtures.appendingPathComponent("\(name).expected"),
+                                      encoding: .utf8)
+            let result = try attend(["repl"], input: session)
+            XCTAssertEqual(result.stdout, expected, name)
+            XCTAssertEqual(result.status, 0, name)
+        }
+    }
+
+    func testReplReportsErrorsAndGoesOn() throws {
+        let result = try attend(["repl"], input: "1/0\nundefined\nprint('still here')\n")
+        XCTAssertEqual(result.stdout, "still here\n")
+        XCTAssertTrue(result.stderr.contains("ZeroDivisionError: division by zero"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("NameError: name 'undefined' is not defined"), result.stderr)
+    }
+
+    /// SIGINT during a busy loop raises KeyboardInterrupt in the script, which ends with a traceback and status 130.
+    func testCtrlCRaisesKeyboardInterrupt() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["run", "-"]
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("print('started', flush=True)\nn = 0\nwhile True:\n    n += 1\n".utf8))
+        try stdin.fileHandleForWriting.close()
+        // Wait for the loop to be running before interrupting it.
+        var started = Data()
+        while !String(decoding: started, as: UTF8.self).contains("started") {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            started.append(chunk)
+        }
+        let sent = Date()
+        kill(process.processIdentifier, SIGINT)
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertLessThan(Date().timeIntervalSince(sent), 5)
+        XCTAssertEqual(process.terminationStatus, 130)
+        XCTAssertTrue(String(decoding: err, as: UTF8.self).hasSuffix("KeyboardInterrupt\n"),
+                      String(decoding: err, as: UTF8.self))
+    }
+}
