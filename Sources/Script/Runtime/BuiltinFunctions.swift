@@ -220,6 +220,14 @@ enum BuiltinFunctions {
             try interpreter.setAttribute(values[0], name, values[2])
             return .none
         },
+        BuiltinFunction("delattr") { interpreter, arguments in
+            let values = try exactly(2, arguments, "delattr")
+            guard case .str(let name) = values[1] else {
+                throw PythonError.typeError("attribute name must be string, not '\(values[1].typeName)'")
+            }
+            try interpreter.deleteAttribute(values[0], name)
+            return .none
+        },
         BuiltinFunction("callable") { _, arguments in
             switch try exactly(1, arguments, "callable")[0] {
             case .function, .builtin, .boundMethod, .type: return .true

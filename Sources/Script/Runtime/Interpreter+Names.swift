@@ -148,18 +148,26 @@ extension Interpreter {
             try withRange(target.range) { try deleteItem(object, index) }
         case .attribute(let objectExpr, let name):
             let object = try evaluate(objectExpr, in: frame)
-            try withRange(target.range) {
-                if case .instance(let instance) = object, let deleter = instance.cls.lookup("__delattr__") {
-                    _ = try call(deleter, Arguments([object, .str(name)]))
-                    return
-                }
-                guard case .instance(let instance) = object, instance.attributes.removeValue(forKey: name) != nil
-                else { throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'") }
-            }
+            try withRange(target.range) { try deleteAttribute(object, name) }
         case .tuple(let targets), .list(let targets):
             for item in targets { try delete(item, in: frame) }
         default:
             throw PythonError(Builtins.syntaxError, "cannot delete expression")
+        }
+    }
+
+    /// `del object.name` (and `delattr`): through the class's `__delattr__` when it has one.
+    func deleteAttribute(_ object: Value, _ name: String) throws {
+        if case .instance(let instance) = object, let deleter = instance.cls.lookup("__delattr__") {
+            _ = try call(deleter, Arguments([object, .str(name)]))
+            return
+        }
+        switch object {
+        case .instance(let instance) where instance.attributes.removeValue(forKey: name) != nil: return
+        case .type(let cls) where !cls.isBuiltin && cls.attributes.removeValue(forKey: name) != nil: return
+        case .function(let function) where function.attributes.removeValue(forKey: name) != nil: return
+        case .module(let module) where module.attributes.removeValue(forKey: name) != nil: return
+        default: throw PythonError.attributeError("'\(object.typeName)' object has no attribute '\(name)'")
         }
     }
 }
