@@ -165,7 +165,8 @@ enum TensorMethods {
         case "zero_": return { _ in .tensor(try t.zero_()) }
         default:
             return TensorProtocolMethods.method(t, name, interpreter: interpreter)
-                ?? TensorCompositeMethods.method(t, name)
+                ?? TensorCompositeMethods.method(t, name) ?? TensorMathMethods.method(t, name)
+                ?? TensorInPlaceMethods.method(t, name) ?? TensorSelectionMethods.method(t, name)
         }
     }
 

@@ -15,6 +15,7 @@ public final class TorchBinding: ForeignBinding {
         interpreter.binding = binding
         let functional = FunctionalModule.make()
         interpreter.modules["torch.nn.functional"] = { functional }
+        interpreter.modules["torch.nn.init"] = { [initModule = InitModule.make()] in initModule }
         if interpreter.modules["torch.nn"] == nil {
             interpreter.modules["torch.nn"] = { ModuleObject(name: "torch.nn") }
         }

@@ -21,7 +21,14 @@ enum TorchModule {
             return .foreign(TorchGeneratorObject(Generator.default))
         }
         define("initial_seed") { _ in .int(Int(truncatingIfNeeded: Generator.default.initialSeed)) }
-        define("no_grad") { _ in .foreign(GradModeObject(enabled: false)) }
+        attributes["no_grad"] = .builtin(BuiltinFunction("no_grad") { interpreter, arguments in
+            let mode = GradModeObject(enabled: false)
+            // `@torch.no_grad` without parentheses decorates the function directly.
+            if arguments.positional.count == 1, let decorated = try mode.call(arguments, interpreter: interpreter) {
+                return decorated
+            }
+            return .foreign(mode)
+        })
         define("enable_grad") { _ in .foreign(GradModeObject(enabled: true)) }
         define("is_grad_enabled") { _ in .bool(GradMode.isEnabled) }
         define("Size") { arguments in
@@ -52,7 +59,9 @@ enum TorchModule {
         for name in ["zeros", "ones", "empty", "randn", "rand"] {
             define(name) { arguments in
                 var arguments = arguments
-                let options = try keywordOptions(&arguments, name, ["size", "dtype", "device", "requires_grad"])
+                let options = try keywordOptions(&arguments, name, ["size", "dtype", "device", "requires_grad",
+                                                                    "generator", "layout", "pin_memory"])
+                let generator = try generatorOption(options["generator"])
                 let shapeValues = options["size"].map { [$0] } ?? arguments.positional
                 let shape = try Convert.shape(shapeValues, name)
                 let dtype = try Convert.dtype(options["dtype"]) ?? .defaultFloat
@@ -61,8 +70,8 @@ enum TorchModule {
                 case "zeros": tensor = try Tensor.zeros(shape, dtype: dtype)
                 case "ones": tensor = try Tensor.ones(shape, dtype: dtype)
                 case "empty": tensor = try Tensor.zeros(shape, dtype: dtype)
-                case "randn": tensor = try Tensor.randn(shape, dtype: dtype)
-                default: tensor = try Tensor.rand(shape, dtype: dtype)
+                case "randn": tensor = try Tensor.randn(shape, dtype: dtype, generator: generator)
+                default: tensor = try Tensor.rand(shape, dtype: dtype, generator: generator)
                 }
                 return try finish(tensor, options["requires_grad"])
             }
@@ -132,7 +141,8 @@ enum TorchModule {
         }
         define("randint") { arguments in
             var arguments = arguments
-            let options = try keywordOptions(&arguments, "randint", ["low", "high", "size", "dtype", "device"])
+            let options = try keywordOptions(&arguments, "randint", ["low", "high", "size", "dtype", "device",
+                                                                        "generator", "requires_grad"])
             var positional = arguments.positional
             var size = options["size"]
             if size == nil, let last = positional.last, Convert.sequence(last) != nil {
@@ -148,7 +158,8 @@ enum TorchModule {
             }
             let shape = try Convert.shape([size], "randint")
             let dtype = try Convert.dtype(options["dtype"]) ?? .int64
-            return .tensor(try Tensor.randint(low: Int64(low), high: Int64(high), shape: shape, dtype: dtype))
+            return .tensor(try Tensor.randint(low: Int64(low), high: Int64(high), shape: shape, dtype: dtype,
+                                              generator: try generatorOption(options["generator"])))
         }
         define("eye") { arguments in
             let values = try ArgumentParser("eye", ["n", "m", "dtype", "device", "requires_grad"], required: 1)
@@ -177,6 +188,9 @@ enum TorchModule {
                 return .tensor(name == "stack" ? try Tensor.stack(tensors, dim: dim) : try Tensor.cat(tensors, dim: dim))
             }
         }
+        var table = FunctionTable()
+        defineFunctions(&table)
+        attributes.merge(table.attributes) { _, new in new }
         for name in delegated {
             attributes[name] = .builtin(BuiltinFunction(name) { interpreter, arguments in
                 try delegate(name, arguments, interpreter: interpreter)
@@ -192,7 +206,22 @@ enum TorchModule {
         "reshape", "unsqueeze", "squeeze", "flatten", "matmul", "masked_fill", "pow", "add", "sub", "mul", "div",
         "clone", "t", "numel", "remainder", "floor_divide", "detach", "tril", "triu", "clamp", "clip", "cumsum", "var",
         "std", "chunk", "split", "unbind", "multinomial", "topk", "all", "any", "sort", "argsort", "allclose", "equal",
+        "floor", "ceil", "round", "trunc", "fix", "frac", "exp2", "erf", "square", "maximum", "minimum", "clamp_min",
+        "clamp_max", "lerp", "nan_to_num", "isclose", "count_nonzero", "logsumexp", "cumprod", "prod", "norm", "diag",
+        "diagonal", "flip", "fliplr", "flipud", "roll", "gather", "scatter", "scatter_add", "index_select", "index_add",
+        "masked_select", "take_along_dim", "repeat_interleave", "narrow", "movedim", "moveaxis", "unflatten", "tile",
+        "mm", "bmm", "mv", "dot", "isnan", "isinf", "isfinite", "logical_not", "logical_and", "logical_or",
+        "logical_xor", "nonzero", "amax", "amin", "bernoulli", "is_floating_point",
     ]
+
+    /// A `generator=` keyword: a `torch.Generator`, or nil for the default one.
+    static func generatorOption(_ value: Value?) throws -> Generator? {
+        guard let value, !value.isNone else { return nil }
+        guard case .foreign(let object) = value, let generator = object as? TorchGeneratorObject else {
+            throw PythonError.typeError("generator must be torch.Generator, not \(value.typeName)")
+        }
+        return generator.generator
+    }
 
     /// Calls the tensor method `name` on the call's first argument (positional or `input=`).
     static func delegate(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws -> Value {

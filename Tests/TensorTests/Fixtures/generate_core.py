@@ -158,6 +158,12 @@ UNARY = {
     "tanh": lambda x: torch.tanh(x),
     "sigmoid": lambda x: torch.sigmoid(x),
     "erf": lambda x: torch.erf(x),
+    "floor": lambda x: torch.floor(x),
+    "ceil": lambda x: torch.ceil(x),
+    "round": lambda x: torch.round(x),
+    "trunc": lambda x: torch.trunc(x),
+    "frac": lambda x: torch.frac(x),
+    "exp2": lambda x: torch.exp2(x),
     "relu": lambda x: torch.relu(x),
     "gelu": lambda x: torch.nn.functional.gelu(x),
     "gelu_tanh": lambda x: torch.nn.functional.gelu(x, approximate="tanh"),
@@ -187,7 +193,7 @@ UNARY = {
     "contiguous": lambda x: x.contiguous(),
 }
 EXACT_UNARY = {
-    "neg", "abs", "sign", "relu", "clamp_min", "clamp_max", "clamp_both", "clamp_float_both", "clamp_inverted",
+    "neg", "abs", "sign", "relu", "floor", "ceil", "round", "trunc", "frac", "clamp_min", "clamp_max", "clamp_both", "clamp_float_both", "clamp_inverted",
     "clamp_min_method", "clamp_max_method", "logical_not", "bitwise_not", "isnan", "isinf", "isfinite", "to_float32",
     "to_float64", "to_int64", "to_bool", "float", "double", "long", "bool", "clone", "contiguous", "reciprocal",
 }
