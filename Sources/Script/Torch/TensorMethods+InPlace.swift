@@ -76,7 +76,7 @@ enum TensorInPlaceMethods {
                 guard let dim = try BoundArguments(name, ["dim"], required: 0, arguments).optionalInt("dim") else {
                     return .tuple(t.strides.map { .int($0) })
                 }
-                return .int(t.strides[try TensorMethods.wrap(dim, t.rank)])
+                return .int(t.strides[try TensorMethods.wrapSized(dim, t.rank)])
             }
         case "storage_offset": return { _ in .int(t.offset) }
         case "element_size": return { _ in .int(t.dtype.itemSize) }

@@ -38,7 +38,7 @@ enum TensorMethods {
                 guard let dim = try Convert.optionalInt(values[0], "size(): argument 'dim'") else {
                     return .foreign(SizeObject(t.shape))
                 }
-                return .int(t.shape[try wrap(dim, t.rank)])
+                return .int(t.shape[try wrapSized(dim, t.rank)])
             }
         case "dim", "ndimension": return { _ in .int(t.rank) }
         case "numel", "nelement": return { _ in .int(t.count) }
@@ -189,6 +189,15 @@ enum TensorMethods {
                               + "but got \(dim))")
         }
         return dim < 0 ? dim + extent : dim
+    }
+
+    /// `dim` wrapped for a per-dimension query (`size`, `stride`), which a 0-d tensor refuses as PyTorch does.
+    static func wrapSized(_ dim: Int, _ rank: Int) throws -> Int {
+        guard rank > 0 else {
+            throw PythonError(Interpreter.exceptionClass(named: "IndexError"),
+                              "Dimension specified as \(dim) but tensor has no dimensions")
+        }
+        return try wrap(dim, rank)
     }
 
     static func tolist(_ t: Tensor) -> Value {

@@ -104,6 +104,9 @@ extension TorchModule {
             throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
                               "torch.meshgrid: indexing must be one of \"xy\" or \"ij\", but received: \(indexing)")
         }
+        guard !tensors.isEmpty else {
+            throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"), "meshgrid expects a non-empty TensorList")
+        }
         for t in tensors where t.rank > 1 {
             throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
                               "torch.meshgrid: Expected 0D or 1D tensor in the tensor list but got: \(TensorRepr.repr(t))")

@@ -49,6 +49,10 @@ check(lambda: x.new_full((2,), "a"))
 check(lambda: F.cross_entropy(x, t, label_smoothing=1.5))
 check(lambda: x.lerp(torch.ones(3), 0.5))
 check(lambda: torch.isclose(x, x.double()))
+check(lambda: torch.tensor(1.0).stride(0))
+check(lambda: torch.tensor(1.0).size(-1))
+check(lambda: torch.tensor(1.0).stride())
+check(lambda: torch.meshgrid())
 F.nll_loss(x, t.float())
 
 # expect: RuntimeError: expected target dtype to be Long or Byte, but got Float
@@ -89,4 +93,8 @@ F.nll_loss(x, t.float())
 # expect: RuntimeError: label_smoothing must be between 0.0 and 1.0. Got: 1.5
 # expect: RuntimeError: The size of tensor a (5) must match the size of tensor b (3) at non-singleton dimension 1
 # expect: RuntimeError: Float did not match Double
+# expect: IndexError: Dimension specified as 0 but tensor has no dimensions
+# expect: IndexError: Dimension specified as -1 but tensor has no dimensions
+# expect: ()
+# expect: RuntimeError: meshgrid expects a non-empty TensorList
 # expect-error: RuntimeError: expected target dtype to be Long or Byte, but got Float
