@@ -171,6 +171,7 @@ enum ElementwiseOps {
         "tanh": { try $0.tanh() }, "sigmoid": { try $0.sigmoid() }, "erf": { try $0.erf() }, "relu": { try $0.relu() },
         "floor": { try $0.floor() }, "ceil": { try $0.ceil() }, "round": { try $0.round() },
         "trunc": { try $0.trunc() }, "frac": { try $0.frac() }, "exp2": { try $0.exp2() },
+        "erfinv": { try $0.erfinv() },
         "gelu": { try $0.gelu() }, "gelu_tanh": { try $0.gelu(approximate: "tanh") },
         "softplus": { try $0.softplus() }, "softplus_b2_t1": { try $0.softplus(beta: 2, threshold: 1) },
         "clamp_min": { try $0.clamp(min: .int(0)) }, "clamp_max": { try $0.clamp(max: .int(1)) },

@@ -25,6 +25,18 @@ enum InitModule {
                              std: try arguments.double("std", default: 1), generator: try generator(arguments))
             return .tensor(tensor)
         }
+        table.define("trunc_normal_", ["tensor", "mean", "std", "a", "b", "generator"]) { arguments in
+            let tensor = try arguments.tensor("tensor")
+            let std = try arguments.double("std", default: 1)
+            // PyTorch divides by std in Python first.
+            guard std != 0 else {
+                throw PythonError(Interpreter.exceptionClass(named: "ZeroDivisionError"), "float division by zero")
+            }
+            try Init.truncNormal_(tensor, mean: try arguments.double("mean", default: 0),
+                                  std: std, a: try arguments.double("a", default: -2),
+                                  b: try arguments.double("b", default: 2), generator: try generator(arguments))
+            return .tensor(tensor)
+        }
         table.define("constant_", ["tensor", "val"], required: 2) { arguments in
             let tensor = try arguments.tensor("tensor")
             try Init.constant_(tensor, try arguments.double("val", default: 0))

@@ -71,7 +71,7 @@ enum TensorProtocolMethods {
                 guard spec.isEmpty else {
                     throw PythonError.typeError("unsupported format string passed to Tensor.__format__")
                 }
-                return .str(TensorRepr.repr(t))
+                return .str(try interpreter.binding?.repr(.tensor(t), interpreter: interpreter) ?? TensorRepr.repr(t))
             }
         case "__contains__":
             return { arguments in

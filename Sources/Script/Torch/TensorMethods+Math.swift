@@ -119,7 +119,8 @@ enum TensorMathMethods {
     static let unaryMethods: [String: @Sendable (Tensor) throws -> Tensor] = [
         "floor": { try $0.floor() }, "ceil": { try $0.ceil() }, "round": { try $0.round() },
         "trunc": { try $0.trunc() }, "fix": { try $0.trunc() }, "frac": { try $0.frac() }, "exp2": { try $0.exp2() },
-        "erf": { try $0.erf() }, "square": { try $0.pow(.int(2)) }, "isnan": { try $0.isnan() },
+        "erf": { try $0.erf() }, "erfinv": { try $0.erfinv() }, "erfinv_": { try $0.erfinv_() },
+        "square": { try $0.pow(.int(2)) }, "isnan": { try $0.isnan() },
         "isinf": { try $0.isinf() }, "isfinite": { try $0.isfinite() }, "logical_not": { try $0.logicalNot() },
         "nonzero": { try $0.nonzero() }, "fliplr": { try $0.fliplr() }, "flipud": { try $0.flipud() },
         "exp_": { try $0.exp_() }, "log_": { try $0.log_() }, "sqrt_": { try $0.sqrt_() }, "abs_": { try $0.abs_() },

@@ -4,6 +4,8 @@ import Tensor
 public final class TorchBinding: ForeignBinding {
     /// `torch.Tensor`, the class `type(t)` returns.
     public let tensorClass: ClassObject
+    /// How tensors print; `torch.set_printoptions` changes it.
+    var printOptions = PrintOptions.default
 
     init() throws {
         tensorClass = try ClassObject(name: "Tensor", bases: [Interpreter.objectClass], isBuiltin: true)
@@ -122,7 +124,7 @@ public final class TorchBinding: ForeignBinding {
     /// PyTorch's printed form, through TensorRepr.
     public func repr(_ tensor: Value, interpreter: Interpreter) throws -> String {
         guard case .tensor(let t) = tensor else { return "" }
-        return TensorRepr.repr(t)
+        return TensorRepr.repr(t, options: printOptions)
     }
 
     /// `torch.Tensor` for tensors.

@@ -3,7 +3,17 @@ import Tensor
 extension TorchModule {
     /// The `torch.*` functions that are not tensor methods: sampling with generators, fused products, moment pairs,
     /// meshgrid, grad-mode helpers and dtype information.
-    static func defineFunctions(_ table: inout FunctionTable) {
+    static func defineFunctions(_ table: inout FunctionTable, binding: TorchBinding) {
+        table.define("set_printoptions", ["precision", "threshold", "edgeitems", "linewidth", "profile", "sci_mode"],
+                     required: 0) { [unowned binding] arguments in
+            let profile = arguments["profile"] == nil ? nil : try arguments.string("profile", default: "default")
+            binding.printOptions.set(precision: try arguments.optionalInt("precision"),
+                                     threshold: try arguments.optionalDouble("threshold"),
+                                     edgeItems: try arguments.optionalInt("edgeitems"),
+                                     lineWidth: try arguments.optionalInt("linewidth"), profile: profile,
+                                     sciMode: try arguments.optionalBool("sci_mode"))
+            return .none
+        }
         table.define("Generator", ["device"], required: 0) { _ in .foreign(TorchGeneratorObject(Generator())) }
         table.define("randperm", ["n", "generator", "dtype", "device", "requires_grad"]) { arguments in
             let tensor = try Tensor.randperm(try arguments.int("n", default: 0),

@@ -164,6 +164,7 @@ UNARY = {
     "trunc": lambda x: torch.trunc(x),
     "frac": lambda x: torch.frac(x),
     "exp2": lambda x: torch.exp2(x),
+    "erfinv": lambda x: torch.erfinv(x),
     "relu": lambda x: torch.relu(x),
     "gelu": lambda x: torch.nn.functional.gelu(x),
     "gelu_tanh": lambda x: torch.nn.functional.gelu(x, approximate="tanh"),
@@ -361,6 +362,11 @@ def elementwise_cases():
         for d in ["float32", "float64"]:
             cases.append(run_case(op, UNARY[op], [arg_t(tensor(log_values, d), rg=True)],
                                   tol=tol_for(op, d, op in EXACT_UNARY)))
+    # erfinv across its domain: both rational forms and the tails.
+    inverse_values = [-0.9999, -0.95, -0.71, -0.69, -0.3, -1e-6, 0.0, 0.2, 0.5, 0.7, 0.9, 0.999]
+    for d in ["float32", "float64"]:
+        cases.append(run_case("erfinv", UNARY["erfinv"], [arg_t(tensor(inverse_values, d), rg=True)],
+                              tol=tol_for("erfinv", d, False)))
     # Float to integer casts of negative, fractional and out-of-range values.
     for d in ["float32", "float64"]:
         big_floats = [-2.5, -0.5, 0.5, 2.99, -2.99, 3e9, -3e9, 1e19, -1e19, 9.3e18, -9.3e18, float("nan")]
