@@ -93,7 +93,8 @@ enum InitModule {
     static func generator(_ arguments: BoundArguments) throws -> Generator? {
         guard let value = arguments["generator"] else { return nil }
         guard case .foreign(let object) = value, let generator = object as? TorchGeneratorObject else {
-            throw PythonError.typeError("\(arguments.describe("generator")) must be torch.Generator, not "
+            // `generator` is keyword-only in PyTorch's signatures, so its messages name no position.
+            throw PythonError.typeError("\(arguments.function)(): argument 'generator' must be torch.Generator, not "
                 + value.typeName)
         }
         return generator.generator

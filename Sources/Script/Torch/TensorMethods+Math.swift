@@ -1,3 +1,4 @@
+import Foundation
 import Tensor
 
 /// Tensor methods for elementwise math, reductions and products beyond the basics (`floor`, `lerp`, `logsumexp`,
@@ -139,6 +140,10 @@ enum TensorMathMethods {
 
     /// `start + weight * (end - start)`, written from whichever end is nearer as PyTorch's kernel does.
     static func lerp(_ start: Tensor, _ end: Tensor, _ weight: Tensor) throws -> Tensor {
+        if !weight.isWrappedNumber && weight.dtype != start.dtype {
+            throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
+                              "expected dtype \(start.dtype.cppName) for `weight` but got dtype \(weight.dtype.cppName)")
+        }
         // start - end first, so a shape mismatch is reported with the operands in PyTorch's order.
         let difference = try start.sub(end).neg()
         let fromStart = try start.add(try weight.mul(difference))
@@ -159,6 +164,10 @@ enum TensorMathMethods {
 
     /// `|a - b| <= atol + rtol * |b|` elementwise, equal values (infinities included) always close.
     static func isclose(_ a: Tensor, _ b: Tensor, rtol: Double, atol: Double, equalNaN: Bool) throws -> Tensor {
+        for (name, tolerance) in [("rtol", rtol), ("atol", atol)] where tolerance < 0 {
+            throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
+                              "\(name) must be greater than or equal to zero, but got \(String(format: "%g", tolerance))")
+        }
         guard a.dtype == b.dtype else {
             throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
                               "\(a.dtype.scalarTypeName) did not match \(b.dtype.scalarTypeName)")

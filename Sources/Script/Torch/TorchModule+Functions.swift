@@ -91,7 +91,7 @@ extension TorchModule {
             return .none
         }
         table.define("finfo", ["type"], required: 0) { arguments in
-            let dtype = try arguments.dtype("type") ?? .defaultFloat
+            let dtype = try infoType(arguments) ?? .defaultFloat
             guard dtype.isFloatingPoint else {
                 throw PythonError.typeError("torch.finfo() requires a floating point input type. Use torch.iinfo to "
                     + "handle 'torch.finfo'")
@@ -99,13 +99,22 @@ extension TorchModule {
             return .foreign(TypeInfoObject(dtype))
         }
         table.define("iinfo", ["type"]) { arguments in
-            let dtype = try arguments.dtype("type") ?? .int64
+            let dtype = try infoType(arguments) ?? .int64
             guard dtype == .int64 else {
                 throw PythonError.typeError("torch.iinfo() requires an integer input type. Use torch.finfo to handle "
                     + "'torch.iinfo'")
             }
             return .foreign(TypeInfoObject(dtype))
         }
+    }
+
+    /// The dtype `finfo`/`iinfo` describe, or nil when none was given.
+    private static func infoType(_ arguments: BoundArguments) throws -> DType? {
+        guard let value = arguments["type"] else { return nil }
+        guard case .foreign(let object) = value, let dtype = object as? DTypeObject else {
+            throw PythonError.typeError("\(arguments.describe("type")) must be torch.dtype, not \(value.typeName)")
+        }
+        return dtype.dtype
     }
 
     /// Coordinate grids: each tensor expanded along its own dimension (`ij`), the first two swapped for `xy`.

@@ -33,6 +33,18 @@ extension FunctionalModule {
                                             beta: try arguments.double("beta", default: 1),
                                             threshold: try arguments.double("threshold", default: 20)))
         }
+        table.define("gumbel_softmax", ["logits", "tau", "hard", "eps", "dim"]) { arguments in
+            let logits = try arguments.tensor("logits")
+            let tau = try arguments.double("tau", default: 1), dim = try arguments.int("dim", default: -1)
+            // Gumbel(0, 1) noise as -log of exponential draws, in PyTorch's order.
+            let gumbels = try Tensor.empty(like: logits).exponential_().log().neg()
+            let soft = try logits.add(gumbels).div(number(tau)).softmax(dim: dim)
+            guard try arguments.bool("hard", default: false) else { return .tensor(soft) }
+            // Straight through: the one-hot forward with the soft sample's gradient.
+            let index = try soft.max(dim: dim, keepdim: true).indices
+            let hard = try Tensor.zeros(like: logits).scatter_(dim: dim, index: index, value: .float(1))
+            return .tensor(try hard.sub(soft.detach()).add(soft))
+        }
         for name in ["sigmoid", "tanh"] {
             table.define(name, ["input"]) { arguments in
                 let input = try arguments.tensor("input")

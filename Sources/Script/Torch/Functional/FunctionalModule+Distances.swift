@@ -11,7 +11,9 @@ extension FunctionalModule {
             return .tensor(try input.div(try denominator.expand(as: input)))
         }
         table.define("cosine_similarity", ["x1", "x2", "dim", "eps"], required: 2) { arguments in
-            let x1 = try arguments.tensor("x1"), x2 = try arguments.tensor("x2")
+            // Both sides broadcast to one shape first, so a mismatch is reported as PyTorch reports it.
+            let shape = try arguments.tensor("x1").mul(try arguments.tensor("x2")).shape
+            let x1 = try arguments.tensor("x1").expand(shape), x2 = try arguments.tensor("x2").expand(shape)
             let dim = try arguments.int("dim", default: 1)
             let eps = Convert.scalar(.float(try arguments.double("eps", default: 1e-8))) ?? .float(1e-8)
             // Each side is divided by its own (clamped) norm before the product, for precision.

@@ -8,6 +8,8 @@ print(F.hardtanh(x, -0.5, 0.5), F.relu6(x * 5), F.hardsigmoid(x), F.hardswish(x)
 print(F.logsigmoid(x), F.softsign(x), F.tanhshrink(x), F.threshold(x, 0.1, 20.0), F.glu(x), F.glu(torch.randn(4, 2), dim=0).shape)
 print(F.silu(x), F.softplus(x, beta=2), F.softmin(x, dim=1), F.normalize(x), F.normalize(x, p=1, dim=0))
 print(F.cosine_similarity(x, x.flip(0)), F.pairwise_distance(x, x + 1))
+logits = torch.randn(3, 4, requires_grad=True)
+print(F.gumbel_softmax(logits, tau=0.5), F.gumbel_softmax(logits, hard=True, dim=0))
 F.glu(torch.randn(3), dim=0)
 
 # expect: tensor([[ 1.5410, -0.0029, -0.0218,  0.5684],
@@ -55,4 +57,9 @@ F.glu(torch.randn(3), dim=0)
 # expect:         [-0.3242, -0.6675,  0.1269,  0.5276],
 # expect:         [-0.2150, -0.1925, -0.1877,  0.1146]])
 # expect: tensor([0.1457, 1.0000, 0.1457]) tensor([2.0000, 2.0000, 2.0000])
+# expect: tensor([[0.0604, 0.9178, 0.0208, 0.0010],
+# expect:         [0.0633, 0.9054, 0.0009, 0.0303],
+# expect:         [0.0660, 0.9209, 0.0103, 0.0029]], grad_fn=<SoftmaxBackward0>) tensor([[0., 1., 1., 1.],
+# expect:         [0., 0., 0., 0.],
+# expect:         [1., 0., 0., 0.]], grad_fn=<AddBackward0>)
 # expect-error: RuntimeError: Halving dimension must be even, but dimension 0 is size 3

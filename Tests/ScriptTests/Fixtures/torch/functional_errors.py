@@ -53,6 +53,14 @@ check(lambda: torch.tensor(1.0).stride(0))
 check(lambda: torch.tensor(1.0).size(-1))
 check(lambda: torch.tensor(1.0).stride())
 check(lambda: torch.meshgrid())
+check(lambda: F.cosine_similarity(x, torch.ones(2)))
+check(lambda: torch.finfo("a"))
+check(lambda: x.multinomial(2, generator=3))
+check(lambda: torch.lerp(x, x, x.double()))
+check(lambda: torch.isclose(x, x, rtol=-1.5))
+check(lambda: F.dropout(x, p=float("nan")))
+check(lambda: x.diagonal(0, 0, 0))
+check(lambda: x.new_tensor([[1], [2, 3]]))
 F.nll_loss(x, t.float())
 
 # expect: RuntimeError: expected target dtype to be Long or Byte, but got Float
@@ -97,4 +105,12 @@ F.nll_loss(x, t.float())
 # expect: IndexError: Dimension specified as -1 but tensor has no dimensions
 # expect: ()
 # expect: RuntimeError: meshgrid expects a non-empty TensorList
+# expect: RuntimeError: The size of tensor a (5) must match the size of tensor b (2) at non-singleton dimension 1
+# expect: TypeError: finfo(): argument 'type' (position 1) must be torch.dtype, not str
+# expect: TypeError: multinomial(): argument 'generator' must be torch.Generator, not int
+# expect: RuntimeError: expected dtype float for `weight` but got dtype double
+# expect: RuntimeError: rtol must be greater than or equal to zero, but got -1.5
+# expect: RuntimeError: dropout probability has to be between 0 and 1, but got nan
+# expect: RuntimeError: diagonal dimensions cannot be identical 0, 0
+# expect: ValueError: expected sequence of length 1 at dim 1 (got 2)
 # expect-error: RuntimeError: expected target dtype to be Long or Byte, but got Float
