@@ -99,9 +99,54 @@ enum TensorSelectionMethods {
                 let bound = try BoundArguments(name, ["dim", "sizes"], required: 2, arguments)
                 return .tensor(try t.unflatten(dim: try bound.int("dim", default: 0), sizes: try bound.ints("sizes") ?? []))
             }
+        case "unique":
+            return { arguments in
+                let bound = try BoundArguments(name, ["sorted", "return_inverse", "return_counts", "dim"],
+                                               required: 0, arguments)
+                guard bound["dim"] == nil else {
+                    throw PythonError(Interpreter.exceptionClass(named: "NotImplementedError"),
+                                      "unique(): Attend supports only dim=None (the unique elements of the whole tensor)")
+                }
+                let inverse = try bound.bool("return_inverse", default: false)
+                let counts = try bound.bool("return_counts", default: false)
+                let parts = try unique(t, inverse: inverse, counts: counts)
+                guard inverse || counts else { return .tensor(parts.values) }
+                return .tuple([.tensor(parts.values)] + (parts.inverse.map { [.tensor($0)] } ?? [])
+                              + (parts.counts.map { [.tensor($0)] } ?? []))
+            }
         case "tile":
             return { arguments in .tensor(try t.tile(try Convert.shape(arguments.positional, "tile"))) }
         default: return nil
         }
+    }
+
+    /// The sorted distinct elements, with each element's position among them and how often each occurs: sorted
+    /// values, the first of every run kept, run numbers scattered back to the original order.
+    static func unique(_ t: Tensor, inverse: Bool, counts: Bool) throws
+        -> (values: Tensor, inverse: Tensor?, counts: Tensor?) {
+        let sorted = try t.reshape([-1]).sort(dim: 0)
+        let n = sorted.values.count
+        guard n > 0 else {
+            return (sorted.values, inverse ? try Tensor.zeros(t.shape, dtype: .int64) : nil,
+                    counts ? try Tensor.zeros([0], dtype: .int64) : nil)
+        }
+        let changes = try sorted.values.narrow(dim: 0, start: 1, length: n - 1)
+            .ne(try sorted.values.narrow(dim: 0, start: 0, length: n - 1))
+        let firsts = try Tensor.cat([Tensor.ones([1], dtype: .bool), changes])
+        let values = try sorted.values.maskedSelect(firsts)
+        var positions: Tensor?
+        if inverse {
+            let runs = try firsts.cumsum(dim: 0).sub(Tensor.wrapping(.int(1)))
+            positions = try Tensor.zeros([n], dtype: .int64).scatter_(dim: 0, index: sorted.indices, src: runs)
+                .reshape(t.shape)
+        }
+        var occurrences: Tensor?
+        if counts {
+            let starts = try firsts.nonzero().reshape([-1])
+            let ends = try Tensor.cat([starts.narrow(dim: 0, start: 1, length: starts.count - 1),
+                                       Tensor.full([1], .int(Int64(n)), dtype: .int64)])
+            occurrences = try ends.sub(starts)
+        }
+        return (values, positions, occurrences)
     }
 }

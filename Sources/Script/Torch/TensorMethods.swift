@@ -23,8 +23,25 @@ enum TensorMethods {
         }
     }
 
-    /// A method bound to `t`, or nil when `name` is not one.
+    /// A method bound to `t`, or nil when `name` is not one; NumPy's keyword names (`axis`, `keepdims`) are accepted
+    /// for `dim` and `keepdim`, as PyTorch's argument parser accepts them.
     static func method(_ t: Tensor, _ name: String, interpreter: Interpreter) -> Method? {
+        guard let body = lookup(t, name, interpreter: interpreter) else { return nil }
+        return { arguments in
+            var arguments = arguments
+            for index in arguments.keywords.indices {
+                switch arguments.keywords[index].name {
+                case "axis": arguments.keywords[index].name = "dim"
+                case "keepdims": arguments.keywords[index].name = "keepdim"
+                default: break
+                }
+            }
+            return try body(arguments)
+        }
+    }
+
+    /// The method `name` of `t` as written, before keyword aliases.
+    private static func lookup(_ t: Tensor, _ name: String, interpreter: Interpreter) -> Method? {
         if let unary = unaryMethods[name] {
             return { arguments in
                 _ = try ArgumentParser(name, []).parse(arguments)

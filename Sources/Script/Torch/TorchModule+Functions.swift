@@ -76,6 +76,25 @@ extension TorchModule {
             if case .str(let given)? = options["indexing"] { indexing = given }
             return .tuple(try meshgrid(tensors, indexing: indexing).map { .tensor($0) })
         }
+        for name in ["tril_indices", "triu_indices"] {
+            table.define(name, ["row", "col", "offset", "dtype", "device", "layout"], required: 2) { arguments in
+                let row = try arguments.int("row", default: 0), col = try arguments.int("col", default: 0)
+                guard row >= 0 else {
+                    throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"), "row must be non-negative, got\(row)")
+                }
+                guard col >= 0 else {
+                    throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"), "col must be non-negative, got\(col)")
+                }
+                // The coordinates of the kept triangle, row by row, as nonzero lists them.
+                let offset = try arguments.int("offset", default: 0)
+                let square = try Tensor.ones([row, col], dtype: .bool)
+                let kept = name == "tril_indices" ? try square.tril(offset) : try square.triu(offset)
+                let indices = try kept.nonzero().t().contiguous()
+                let dtype = try arguments.dtype("dtype") ?? .int64
+                guard dtype == .int64 else { throw TensorError.notImplemented(op: name, dtype: dtype) }
+                return .tensor(indices)
+            }
+        }
         table.define("outer", ["input", "vec2"], required: 2) { arguments in
             .tensor(try TensorMathMethods.outer(try arguments.tensor("input"), try arguments.tensor("vec2")))
         }

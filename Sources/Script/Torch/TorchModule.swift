@@ -211,7 +211,7 @@ enum TorchModule {
         "diagonal", "flip", "fliplr", "flipud", "roll", "gather", "scatter", "scatter_add", "index_select", "index_add",
         "masked_select", "take_along_dim", "repeat_interleave", "narrow", "movedim", "moveaxis", "unflatten", "tile",
         "mm", "bmm", "mv", "dot", "isnan", "isinf", "isfinite", "logical_not", "logical_and", "logical_or",
-        "logical_xor", "nonzero", "amax", "amin", "bernoulli", "is_floating_point",
+        "logical_xor", "nonzero", "amax", "amin", "bernoulli", "is_floating_point", "unique",
     ]
 
     /// A `generator=` keyword: a `torch.Generator`, or nil for the default one.

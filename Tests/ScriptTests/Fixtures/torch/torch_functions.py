@@ -42,6 +42,13 @@ def f1(t):
 def f2(t):
     return torch.is_grad_enabled()
 print(f1(1), f2(2), torch.is_grad_enabled())
+u = torch.tensor([[3, 1, 2], [3, 1, 7]])
+print(torch.unique(u), u.unique(return_inverse=True), torch.unique(u, return_counts=True))
+print(torch.unique(u, return_inverse=True, return_counts=True), torch.unique(torch.tensor([2.5, -1.0, 2.5])))
+print(torch.unique(torch.tensor([], dtype=torch.long), return_inverse=True, return_counts=True), torch.unique(torch.tensor(5)))
+print(torch.tril_indices(3, 3), torch.triu_indices(2, 4, 1), torch.tril_indices(0, 0), torch.triu_indices(3, 3, -1))
+N = torch.ones(2, 3)
+print(N.sum(1, keepdims=True), N.sum(axis=0), N.mean(axis=1, keepdims=True), torch.sum(N, axis=1), N.argmax(axis=1))
 torch.finfo(torch.int64)
 
 # expect: tensor([[ 0.3367,  0.1288,  0.2345],
@@ -148,4 +155,16 @@ torch.finfo(torch.int64)
 # expect: 1.1920928955078125e-07 3.4028234663852886e+38 -3.4028234663852886e+38 1.1754943508222875e-38 32 float32 9223372036854775807 torch.float32
 # expect: False False
 # expect: False False True
+# expect: tensor([1, 2, 3, 7]) (tensor([1, 2, 3, 7]), tensor([[2, 0, 1],
+# expect:         [2, 0, 3]])) (tensor([1, 2, 3, 7]), tensor([2, 1, 2, 1]))
+# expect: (tensor([1, 2, 3, 7]), tensor([[2, 0, 1],
+# expect:         [2, 0, 3]]), tensor([2, 1, 2, 1])) tensor([-1.0000,  2.5000])
+# expect: (tensor([], dtype=torch.int64), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64)) tensor([5])
+# expect: tensor([[0, 1, 1, 2, 2, 2],
+# expect:         [0, 0, 1, 0, 1, 2]]) tensor([[0, 0, 0, 1, 1],
+# expect:         [1, 2, 3, 2, 3]]) tensor([], size=(2, 0), dtype=torch.int64) tensor([[0, 0, 0, 1, 1, 1, 2, 2],
+# expect:         [0, 1, 2, 0, 1, 2, 1, 2]])
+# expect: tensor([[3.],
+# expect:         [3.]]) tensor([2., 2., 2.]) tensor([[1.],
+# expect:         [1.]]) tensor([3., 3.]) tensor([0, 0])
 # expect-error: TypeError: torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'
