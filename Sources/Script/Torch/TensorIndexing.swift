@@ -53,6 +53,10 @@ enum TensorProtocolMethods {
                     t.grad = nil
                 case ("grad", .tensor(let grad)):
                     t.grad = grad
+                case ("data", .tensor(let data)):
+                    try t.setData_(data)
+                case ("data", _):
+                    throw PythonError.typeError("Variable data has to be a tensor, but got \(value.typeName)")
                 case ("grad", _):
                     throw PythonError.typeError("assigned grad expected to be a Tensor or None but got grad of "
                         + "type \(value.typeName)")

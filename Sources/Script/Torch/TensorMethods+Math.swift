@@ -120,7 +120,8 @@ enum TensorMathMethods {
     static let unaryMethods: [String: @Sendable (Tensor) throws -> Tensor] = [
         "floor": { try $0.floor() }, "ceil": { try $0.ceil() }, "round": { try $0.round() },
         "trunc": { try $0.trunc() }, "fix": { try $0.trunc() }, "frac": { try $0.frac() }, "exp2": { try $0.exp2() },
-        "erf": { try $0.erf() }, "erfinv": { try $0.erfinv() }, "erfinv_": { try $0.erfinv_() },
+        "erf": { try $0.erf() }, "erfinv": { try $0.erfinv() }, "log2": { try $0.log2() }, "log10": { try $0.log10() },
+        "expm1": { try $0.expm1() }, "erfinv_": { try $0.erfinv_() },
         "square": { try $0.pow(.int(2)) }, "isnan": { try $0.isnan() },
         "isinf": { try $0.isinf() }, "isfinite": { try $0.isfinite() }, "logical_not": { try $0.logicalNot() },
         "nonzero": { try $0.nonzero() }, "fliplr": { try $0.fliplr() }, "flipud": { try $0.flipud() },

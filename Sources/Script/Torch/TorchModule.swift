@@ -206,7 +206,7 @@ enum TorchModule {
         "reshape", "unsqueeze", "squeeze", "flatten", "matmul", "masked_fill", "pow", "add", "sub", "mul", "div",
         "clone", "t", "numel", "remainder", "floor_divide", "detach", "tril", "triu", "clamp", "clip", "cumsum", "var",
         "std", "chunk", "split", "unbind", "multinomial", "topk", "all", "any", "sort", "argsort", "allclose", "equal",
-        "floor", "ceil", "round", "trunc", "fix", "frac", "exp2", "erf", "erfinv", "square", "maximum", "minimum", "clamp_min",
+        "floor", "ceil", "round", "trunc", "fix", "frac", "exp2", "erf", "erfinv", "log2", "log10", "expm1", "square", "maximum", "minimum", "clamp_min",
         "clamp_max", "lerp", "nan_to_num", "isclose", "count_nonzero", "logsumexp", "cumprod", "prod", "norm", "diag",
         "diagonal", "flip", "fliplr", "flipud", "roll", "gather", "scatter", "scatter_add", "index_select", "index_add",
         "masked_select", "take_along_dim", "repeat_interleave", "narrow", "movedim", "moveaxis", "unflatten", "tile",

@@ -16,6 +16,8 @@ public protocol TensorFloat: TensorElement, BinaryFloatingPoint {
     static func expm1(_ x: Self) -> Self
     static func exp2(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
+    static func log2(_ x: Self) -> Self
+    static func log10(_ x: Self) -> Self
     static func log1p(_ x: Self) -> Self
     static func sqrt(_ x: Self) -> Self
     static func sin(_ x: Self) -> Self
@@ -40,6 +42,8 @@ extension Float: TensorFloat {
     @inline(__always) public static func expm1(_ x: Float) -> Float { Foundation.expm1f(x) }
     @inline(__always) public static func exp2(_ x: Float) -> Float { Foundation.exp2f(x) }
     @inline(__always) public static func log(_ x: Float) -> Float { Foundation.logf(x) }
+    @inline(__always) public static func log2(_ x: Float) -> Float { Foundation.log2f(x) }
+    @inline(__always) public static func log10(_ x: Float) -> Float { Foundation.log10f(x) }
     @inline(__always) public static func log1p(_ x: Float) -> Float { Foundation.log1pf(x) }
     @inline(__always) public static func sqrt(_ x: Float) -> Float { x.squareRoot() }
     @inline(__always) public static func sin(_ x: Float) -> Float { Foundation.sinf(x) }
@@ -64,6 +68,8 @@ extension Double: TensorFloat {
     @inline(__always) public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
     @inline(__always) public static func exp2(_ x: Double) -> Double { Foundation.exp2(x) }
     @inline(__always) public static func log(_ x: Double) -> Double { Foundation.log(x) }
+    @inline(__always) public static func log2(_ x: Double) -> Double { Foundation.log2(x) }
+    @inline(__always) public static func log10(_ x: Double) -> Double { Foundation.log10(x) }
     @inline(__always) public static func log1p(_ x: Double) -> Double { Foundation.log1p(x) }
     @inline(__always) public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
     @inline(__always) public static func sin(_ x: Double) -> Double { Foundation.sin(x) }

@@ -165,6 +165,9 @@ UNARY = {
     "frac": lambda x: torch.frac(x),
     "exp2": lambda x: torch.exp2(x),
     "erfinv": lambda x: torch.erfinv(x),
+    "log2": lambda x: torch.log2(x),
+    "log10": lambda x: torch.log10(x),
+    "expm1": lambda x: torch.expm1(x),
     "relu": lambda x: torch.relu(x),
     "gelu": lambda x: torch.nn.functional.gelu(x),
     "gelu_tanh": lambda x: torch.nn.functional.gelu(x, approximate="tanh"),
@@ -339,7 +342,8 @@ def elementwise_cases():
     for op, fn in UNARY.items():
         exact = op in EXACT_UNARY
         for d in DTYPES:
-            values = POSITIVE if op in ("log", "sqrt", "rsqrt", "log1p") and d.startswith("float") else VALUES[d]
+            logarithmic = op in ("log", "log2", "log10", "sqrt", "rsqrt", "log1p")
+            values = POSITIVE if logarithmic and d.startswith("float") else VALUES[d]
             fl = d.startswith("float") or None
             cases.append(run_case(op, fn, [arg_t(tensor(values, d), rg=fl)], tol=tol_for(op, d, exact)))
         for d in ["float32", "float64", "int64"]:
@@ -354,11 +358,11 @@ def elementwise_cases():
             cases.append(run_case(op, fn, [arg_t(tensor(SPECIAL, d))], tol=tol_for(op, d, exact)))
     # Wider value ranges for the transcendental kernels.
     wide_values = [-20.0, -8.5, -3.0, -1.0, -0.5, -1e-4, 0.0, 1e-4, 0.5, 1.0, 3.0, 8.5, 15.0, 19.9, 20.5, 40.0]
-    for op in ["exp", "sin", "cos", "tanh", "sigmoid", "erf", "gelu", "gelu_tanh", "softplus", "softplus_b2_t1"]:
+    for op in ["exp", "expm1", "sin", "cos", "tanh", "sigmoid", "erf", "gelu", "gelu_tanh", "softplus", "softplus_b2_t1"]:
         for d in ["float32", "float64"]:
             cases.append(run_case(op, UNARY[op], [arg_t(tensor(wide_values, d), rg=True)], tol=tol_for(op, d, False)))
     log_values = [1e-20, 1e-5, 0.1, 0.9, 1.0, 1.1, 2.0, 100.0, 1e20]
-    for op in ["log", "log1p", "sqrt", "rsqrt", "reciprocal"]:
+    for op in ["log", "log2", "log10", "log1p", "sqrt", "rsqrt", "reciprocal"]:
         for d in ["float32", "float64"]:
             cases.append(run_case(op, UNARY[op], [arg_t(tensor(log_values, d), rg=True)],
                                   tol=tol_for(op, d, op in EXACT_UNARY)))

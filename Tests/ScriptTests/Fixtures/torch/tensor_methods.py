@@ -18,6 +18,11 @@ print(v, v.values, v.indices, type(v).__name__)
 vals, idx = x.topk(2)
 print(vals, idx)
 print(x.sort(dim=0))
+w = torch.ones(3, requires_grad=True)
+w.data += -0.5 * torch.tensor([1.0, 2.0, 3.0])
+print(w, w.is_leaf, torch.tensor([1.0, 100.0]).log10(), torch.log2(torch.tensor([8.0])), torch.expm1(torch.tensor([1e-5])))
+w.data = torch.zeros(2, 2)
+print(w, w.shape, w.requires_grad)
 x.new_full((2,), "a")
 
 # expect: tensor([[1., 1., 1.],
@@ -77,4 +82,7 @@ x.new_full((2,), "a")
 # expect: indices=tensor([[1, 1, 0, 2],
 # expect:         [2, 2, 2, 0],
 # expect:         [0, 0, 1, 1]]))
+# expect: tensor([ 0.5000,  0.0000, -0.5000], requires_grad=True) True tensor([0., 2.]) tensor([3.]) tensor([1.0000e-05])
+# expect: tensor([[0., 0.],
+# expect:         [0., 0.]], requires_grad=True) torch.Size([2, 2]) True
 # expect-error: TypeError: new_full(): argument 'fill_value' (position 2) must be Number, not str
