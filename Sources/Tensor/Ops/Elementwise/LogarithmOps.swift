@@ -1,22 +1,23 @@
 import Foundation
 
-/// The base-2 logarithm.
-struct Log2: UnaryPrimitive {
-    let backwardName = "Log2Backward0", kernelName = "log2"
+/// The logarithm to base 2 or 10.
+struct BaseLogarithm: UnaryPrimitive {
+    /// The bases PyTorch has a function for.
+    enum Base { case two, ten }
+    let base: Base
+    var backwardName: String { base == .two ? "Log2Backward0" : "Log10Backward0" }
+    var kernelName: String { base == .two ? "log2" : "log10" }
     var saves: (input: Bool, output: Bool) { (true, false) }
-    func float<T: TensorFloat>(_ x: T) -> T { T.log2(x) }
-    func backward(_ grad: Tensor, input: Tensor?, output: Tensor?) throws(TensorError) -> Tensor {
-        try grad.div(input.unsafelyUnwrapped.mul(Tensor.wrapping(.float(M_LN2))))
+    func float<T: TensorFloat>(_ x: T) -> T {
+        switch base {
+        case .two: return T.log2(x)
+        case .ten: return T.log10(x)
+        }
     }
-}
-
-/// The base-10 logarithm.
-struct Log10: UnaryPrimitive {
-    let backwardName = "Log10Backward0", kernelName = "log10"
-    var saves: (input: Bool, output: Bool) { (true, false) }
-    func float<T: TensorFloat>(_ x: T) -> T { T.log10(x) }
     func backward(_ grad: Tensor, input: Tensor?, output: Tensor?) throws(TensorError) -> Tensor {
-        try grad.div(input.unsafelyUnwrapped.mul(Tensor.wrapping(.float(M_LN10))))
+        // d/dx log_b(x) = 1 / (x ln b).
+        let naturalLog = base == .two ? M_LN2 : M_LN10
+        return try grad.div(input.unsafelyUnwrapped.mul(Tensor.wrapping(.float(naturalLog))))
     }
 }
 
@@ -32,9 +33,9 @@ struct Expm1: UnaryPrimitive {
 
 extension Tensor {
     /// Elementwise base-2 logarithm (`torch.log2`).
-    public func log2() throws(TensorError) -> Tensor { try Log2().apply(self) }
+    public func log2() throws(TensorError) -> Tensor { try BaseLogarithm(base: .two).apply(self) }
     /// Elementwise base-10 logarithm (`torch.log10`).
-    public func log10() throws(TensorError) -> Tensor { try Log10().apply(self) }
+    public func log10() throws(TensorError) -> Tensor { try BaseLogarithm(base: .ten).apply(self) }
     /// Elementwise `e^x - 1` (`torch.expm1`).
     public func expm1() throws(TensorError) -> Tensor { try Expm1().apply(self) }
 }
