@@ -3,6 +3,7 @@ import Tensor
 /// `torch.nn.init`: in-place initialisers that draw from the generator exactly as PyTorch does, each returning its
 /// tensor.
 enum InitModule {
+    /// A fresh `torch.nn.init` module object.
     static func make() -> ModuleObject {
         var table = FunctionTable()
         table.define("calculate_gain", ["nonlinearity", "param"]) { arguments in

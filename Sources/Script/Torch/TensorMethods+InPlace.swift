@@ -3,6 +3,7 @@ import Tensor
 /// Tensor methods that write into the tensor (`add_`, `copy_`, `uniform_` ...), describe its layout (`stride`,
 /// `is_contiguous`) or make new tensors like it (`new_zeros`, `new_tensor`).
 enum TensorInPlaceMethods {
+    /// The method `name` bound to `t`, or nil when this group has none of that name.
     static func method(_ t: Tensor, _ name: String) -> TensorMethods.Method? {
         switch name {
         case "add_", "sub_":

@@ -4,6 +4,7 @@ import Tensor
 /// Tensor methods for elementwise math, reductions and products beyond the basics (`floor`, `lerp`, `logsumexp`,
 /// `norm`, `mm` ...).
 enum TensorMathMethods {
+    /// The method `name` bound to `t`, or nil when this group has none of that name.
     static func method(_ t: Tensor, _ name: String) -> TensorMethods.Method? {
         if let unary = unaryMethods[name] {
             return { arguments in
@@ -117,6 +118,7 @@ enum TensorMathMethods {
         }
     }
 
+    /// Methods of no arguments that are one engine call.
     static let unaryMethods: [String: @Sendable (Tensor) throws -> Tensor] = [
         "floor": { try $0.floor() }, "ceil": { try $0.ceil() }, "round": { try $0.round() },
         "trunc": { try $0.trunc() }, "fix": { try $0.trunc() }, "frac": { try $0.frac() }, "exp2": { try $0.exp2() },

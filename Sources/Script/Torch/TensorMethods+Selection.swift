@@ -3,6 +3,7 @@ import Tensor
 /// Tensor methods that pick, place and reorder elements: gather/scatter, index_select, flip/roll, diagonals,
 /// repeat_interleave, narrow and friends.
 enum TensorSelectionMethods {
+    /// The method `name` bound to `t`, or nil when this group has none of that name.
     static func method(_ t: Tensor, _ name: String) -> TensorMethods.Method? {
         switch name {
         case "gather", "take_along_dim":

@@ -3,9 +3,11 @@ import Tensor
 
 /// `torch.finfo(dtype)` / `torch.iinfo(dtype)`: the limits of a numeric dtype, printed as PyTorch prints them.
 final class TypeInfoObject: ForeignObject {
+    /// The dtype described.
     let dtype: DType
     var typeName: String { dtype.isFloatingPoint ? "finfo" : "iinfo" }
 
+    /// The limits of `dtype`.
     init(_ dtype: DType) { self.dtype = dtype }
 
     /// `float32`: the dtype's name without the `torch.` prefix.

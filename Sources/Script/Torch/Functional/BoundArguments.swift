@@ -7,6 +7,7 @@ struct BoundArguments {
     private let names: [String]
     private let values: [Value?]
 
+    /// Matches `arguments` to `names`, the first `required` of them required, or raises Python's TypeError.
     init(_ function: String, _ names: [String], required: Int, _ arguments: Arguments) throws {
         self.function = function
         self.names = names

@@ -104,6 +104,8 @@ extension FunctionalModule {
 
     /// A Python number as the engine wraps it in arithmetic.
     static func number(_ x: Double) -> Tensor { Tensor.wrapping(.float(x)) }
+    /// The number 0 as arithmetic wraps it.
     static var zero: Tensor { Tensor.wrapping(.int(0)) }
+    /// The number 1 as arithmetic wraps it.
     static var one: Tensor { Tensor.wrapping(.int(1)) }
 }

@@ -2,6 +2,7 @@ import Tensor
 
 /// `torch.nn.functional`: activations, losses, layers and attention as functions, with PyTorch's parameter names.
 enum FunctionalModule {
+    /// A fresh `torch.nn.functional` module object.
     static func make() -> ModuleObject {
         var table = FunctionTable()
         defineActivations(&table)
