@@ -27,7 +27,7 @@ enum TensorInPlaceMethods {
         case "copy_":
             return { arguments in
                 let bound = try BoundArguments(name, ["src", "non_blocking"], required: 1, arguments)
-                return .tensor(try t.copy_(try bound.tensor("src")))
+                return .tensor(try t.copy_(try operand(bound, "src")))
             }
         case "uniform_":
             return { arguments in

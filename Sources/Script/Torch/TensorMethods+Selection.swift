@@ -57,7 +57,13 @@ enum TensorSelectionMethods {
                 .tensor(try t.maskedSelect(try BoundArguments(name, ["mask"], required: 1, arguments).tensor("mask")))
             }
         case "flip":
-            return { arguments in .tensor(try t.flip(try Convert.shape(arguments.positional, "flip"))) }
+            return { arguments in
+                var arguments = arguments
+                let options = try TorchModule.keywordOptions(&arguments, name, ["dims"])
+                let given = options["dims"] ?? (arguments.positional.count == 1 ? arguments.positional[0]
+                                                : .tuple(arguments.positional))
+                return .tensor(try t.flip(try BoundArguments.ints(given, "flip(): argument 'dims' (position 1)")))
+            }
         case "roll":
             return { arguments in
                 let bound = try BoundArguments(name, ["shifts", "dims"], required: 1, arguments)

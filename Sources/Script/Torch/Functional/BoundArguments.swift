@@ -2,14 +2,15 @@ import Tensor
 
 /// One call's arguments matched to a function's parameter names, read back by name with PyTorch's TypeErrors.
 struct BoundArguments {
-    /// The name messages use (`cross_entropy`).
+    /// The name messages use (`cross_entropy`, or the kernel's `cross_entropy_loss` where PyTorch names that).
     let function: String
     private let names: [String]
     private let values: [Value?]
 
-    /// Matches `arguments` to `names`, the first `required` of them required, or raises Python's TypeError.
-    init(_ function: String, _ names: [String], required: Int, _ arguments: Arguments) throws {
-        self.function = function
+    /// Matches `arguments` to `names`, the first `required` of them required, or raises Python's TypeError;
+    /// argument type errors name `kernel` when given, as PyTorch's do for functions written in Python.
+    init(_ function: String, _ names: [String], required: Int, _ arguments: Arguments, kernel: String? = nil) throws {
+        self.function = kernel ?? function
         self.names = names
         values = try ArgumentParser(function, names, required: required).parse(arguments)
     }
@@ -72,7 +73,30 @@ struct BoundArguments {
     /// A list of ints given as one int or a sequence.
     func ints(_ name: String) throws -> [Int]? {
         guard let value = self[name] else { return nil }
-        return try Convert.ints(value, describe(name))
+        return try Self.ints(value, describe(name))
+    }
+
+    /// One int or a sequence of ints as a list, refusing anything else as "tuple of ints" as PyTorch does.
+    static func ints(_ value: Value, _ what: String) throws -> [Int] {
+        let items = Convert.sequence(value) ?? [value]
+        return try items.map { item in
+            switch item {
+            case .int, .bool, .tensor: return try Convert.int(item, what)
+            default: throw PythonError.typeError("\(what) must be tuple of ints, not \(value.typeName)")
+            }
+        }
+    }
+
+    /// A `reduction=` argument: any value is passed on as its text, for the engine's "not a valid value" error.
+    func reduction() throws -> String {
+        switch self["reduction"] {
+        case nil: return "mean"
+        case .str(let text)?: return text
+        case .int(let n)?: return String(n)
+        case .float(let x)?: return x.pythonRepr
+        case .bool(let b)?: return b ? "True" : "False"
+        case let value?: throw PythonError.typeError("\(describe("reduction")) must be str, not \(value.typeName)")
+        }
     }
 
     /// A bool argument, or `fallback`; Python's truth of ints is accepted as PyTorch's Python functions accept it.
@@ -114,9 +138,11 @@ struct FunctionTable {
     }
 
     /// Defines `name` with Python parameters `parameters`, the first `required` of them required.
-    mutating func define(_ name: String, _ parameters: [String], required: Int = 1,
+    mutating func define(_ name: String, _ parameters: [String], required: Int = 1, kernel: String? = nil,
                          _ body: @escaping (BoundArguments) throws -> Value) {
-        define(name) { arguments in try body(try BoundArguments(name, parameters, required: required, arguments)) }
+        define(name) { arguments in
+            try body(try BoundArguments(name, parameters, required: required, arguments, kernel: kernel))
+        }
     }
 
     /// Adds a non-function attribute (a constant, a submodule).

@@ -61,6 +61,15 @@ check(lambda: torch.isclose(x, x, rtol=-1.5))
 check(lambda: F.dropout(x, p=float("nan")))
 check(lambda: x.diagonal(0, 0, 0))
 check(lambda: x.new_tensor([[1], [2, 3]]))
+check(lambda: F.cross_entropy(x, 3))
+check(lambda: F.nll_loss(x, [1]))
+check(lambda: F.layer_norm(x, 3.5))
+check(lambda: F.cross_entropy(x, t, reduction=3))
+check(lambda: F.cross_entropy(x, t, ignore_index=1.5))
+check(lambda: x.roll("a"))
+check(lambda: x.flip("a"))
+check(lambda: torch.zeros(2).copy_(3))
+check(lambda: F.linear(x, 3))
 F.nll_loss(x, t.float())
 
 # expect: RuntimeError: expected target dtype to be Long or Byte, but got Float
@@ -113,4 +122,13 @@ F.nll_loss(x, t.float())
 # expect: RuntimeError: dropout probability has to be between 0 and 1, but got nan
 # expect: RuntimeError: diagonal dimensions cannot be identical 0, 0
 # expect: ValueError: expected sequence of length 1 at dim 1 (got 2)
+# expect: TypeError: cross_entropy_loss(): argument 'target' (position 2) must be Tensor, not int
+# expect: TypeError: nll_loss_nd(): argument 'target' (position 2) must be Tensor, not list
+# expect: TypeError: layer_norm(): argument 'normalized_shape' (position 2) must be tuple of ints, not float
+# expect: ValueError: 3 is not a valid value for reduction
+# expect: TypeError: cross_entropy_loss(): argument 'ignore_index' (position 5) must be int, not float
+# expect: TypeError: roll(): argument 'shifts' (position 1) must be tuple of ints, not str
+# expect: TypeError: flip(): argument 'dims' (position 1) must be tuple of ints, not str
+# expect: tensor([3., 3.])
+# expect: TypeError: linear(): argument 'weight' (position 2) must be Tensor, not int
 # expect-error: RuntimeError: expected target dtype to be Long or Byte, but got Float
