@@ -105,6 +105,12 @@ enum TensorMathMethods {
                 let bound = try BoundArguments(name, ["dim"], required: 0, arguments)
                 return .tensor(try t.countNonzero(dims: try bound.ints("dim")))
             }
+        case "nonzero":
+            return { arguments in
+                let bound = try BoundArguments(name, ["as_tuple"], required: 0, arguments)
+                guard try bound.bool("as_tuple", default: false) else { return .tensor(try t.nonzero()) }
+                return .tuple(try t.nonzeroAsTuple().map { .tensor($0) })
+            }
         case "logical_and", "logical_or", "logical_xor":
             return { arguments in
                 let other = try BoundArguments(name, ["other"], required: 1, arguments).tensor("other")
@@ -126,7 +132,7 @@ enum TensorMathMethods {
         "expm1": { try $0.expm1() }, "erfinv_": { try $0.erfinv_() },
         "square": { try $0.pow(.int(2)) }, "isnan": { try $0.isnan() },
         "isinf": { try $0.isinf() }, "isfinite": { try $0.isfinite() }, "logical_not": { try $0.logicalNot() },
-        "nonzero": { try $0.nonzero() }, "fliplr": { try $0.fliplr() }, "flipud": { try $0.flipud() },
+"fliplr": { try $0.fliplr() }, "flipud": { try $0.flipud() },
         "exp_": { try $0.exp_() }, "log_": { try $0.log_() }, "sqrt_": { try $0.sqrt_() }, "abs_": { try $0.abs_() },
         "neg_": { try $0.neg_() }, "relu_": { try $0.relu_() }, "tanh_": { try $0.tanh_() },
         "sigmoid_": { try $0.sigmoid_() }, "detach_": { try $0.detach_() },

@@ -93,12 +93,33 @@ enum TensorMethods {
             }
         case "expand":
             return { arguments in .tensor(try t.expand(try Convert.shape(arguments.positional, "expand"))) }
-        case "to", "type":
+        case "to":
             return { arguments in
-                let values = try ArgumentParser(name, ["dtype"]).parse(arguments)
-                if case .str("cpu")? = values[0] { return .tensor(t) }
-                guard let dtype = try Convert.dtype(values[0]) else { return .tensor(t) }
+                // `to(device)`, `to(dtype)`, `to(device, dtype)` and the keyword forms.
+                var arguments = arguments
+                let options = try TorchModule.keywordOptions(&arguments, name, ["dtype", "device", "non_blocking",
+                                                                                 "copy"])
+                var dtypeValue = options["dtype"]
+                try TorchModule.checkDevice(options["device"])
+                for value in arguments.positional {
+                    if case .str = value { try TorchModule.checkDevice(value) } else { dtypeValue = value }
+                }
+                guard let dtype = try Convert.dtype(dtypeValue) else { return .tensor(t) }
+                return .tensor(try t.to(dtype, copy: try Convert.bool(options["copy"], "copy", default: false)))
+            }
+        case "type":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dtype", "non_blocking"]).parse(arguments)
+                guard let dtype = try Convert.dtype(values[0]) else {
+                    return .str(t.dtype.legacyTypeName)
+                }
                 return .tensor(try t.to(dtype))
+            }
+        case "cpu": return { _ in .tensor(t) }
+        case "cuda":
+            return { _ in
+                throw PythonError(Interpreter.exceptionClass(named: "AssertionError"),
+                                  "Torch not compiled with CUDA enabled")
             }
         case "detach": return { _ in .tensor(t.detach()) }
         case "requires_grad_":

@@ -46,6 +46,7 @@ enum TorchModule {
         define("tensor") { arguments in
             let values = try ArgumentParser("tensor", ["data", "dtype", "device", "requires_grad"], required: 1)
                 .parse(arguments)
+            try checkDevice(values[2])
             let data = values[0] ?? .none
             let dtype = try Convert.dtype(values[1])
             let result: Tensor
@@ -62,6 +63,7 @@ enum TorchModule {
                 let options = try keywordOptions(&arguments, name, ["size", "dtype", "device", "requires_grad",
                                                                     "generator", "layout", "pin_memory"])
                 let generator = try generatorOption(options["generator"])
+                try checkDevice(options["device"])
                 let shapeValues = options["size"].map { [$0] } ?? arguments.positional
                 let shape = try Convert.shape(shapeValues, name)
                 let dtype = try Convert.dtype(options["dtype"]) ?? .defaultFloat
@@ -81,6 +83,7 @@ enum TorchModule {
                 let values = try ArgumentParser(name, ["input", "dtype", "device", "requires_grad"], required: 1)
                     .parse(arguments)
                 let input = try Convert.tensor(values[0] ?? .none, "\(name)(): argument 'input'")
+                try checkDevice(values[2])
                 let dtype = try Convert.dtype(values[1])
                 let tensor: Tensor
                 switch name {
@@ -95,6 +98,7 @@ enum TorchModule {
         define("full") { arguments in
             let values = try ArgumentParser("full", ["size", "fill_value", "dtype", "device", "requires_grad"],
                                             required: 2).parse(arguments)
+            try checkDevice(values[3])
             let shape = try Convert.shape([values[0] ?? .none], "full")
             guard let fill = Convert.scalar(values[1] ?? .none) else {
                 throw PythonError.typeError("full(): argument 'fill_value' (position 2) must be Number, not "
@@ -114,6 +118,7 @@ enum TorchModule {
             let values = try ArgumentParser("arange", ["start", "end", "step", "dtype", "device", "requires_grad"],
                                             required: 1).parse(arguments)
             let dtype = try Convert.dtype(values[3])
+            try checkDevice(values[4])
             let scalars = try values[0..<3].map { value -> Scalar? in
                 guard let value, !value.isNone else { return nil }
                 guard let scalar = Convert.scalar(value) else {
@@ -136,6 +141,7 @@ enum TorchModule {
                 throw PythonError.typeError("linspace(): argument 'start' must be Number")
             }
             let steps = try Convert.int(values[2] ?? .none, "linspace(): argument 'steps'")
+            try checkDevice(values[4])
             let dtype = try Convert.dtype(values[3]) ?? .defaultFloat
             return try finish(try Tensor.linspace(start, end, steps: steps, dtype: dtype), values[5])
         }
@@ -149,6 +155,7 @@ enum TorchModule {
                 size = positional.removeLast()
             }
             guard let size else { throw PythonError.typeError("randint() missing required argument 'size'") }
+            try checkDevice(options["device"])
             let bounds = try positional.map { try Convert.int($0, "randint(): argument 'high'") }
             var low = try Convert.optionalInt(options["low"], "low") ?? 0
             var high = try Convert.optionalInt(options["high"], "high")
@@ -165,12 +172,17 @@ enum TorchModule {
             let values = try ArgumentParser("eye", ["n", "m", "dtype", "device", "requires_grad"], required: 1)
                 .parse(arguments)
             let n = try Convert.int(values[0] ?? .none, "eye(): argument 'n'")
+            try checkDevice(values[3])
             let m = try Convert.optionalInt(values[1], "eye(): argument 'm'")
             return try finish(try Tensor.eye(n, m, dtype: try Convert.dtype(values[2]) ?? .defaultFloat), values[4])
         }
         define("where") { arguments in
-            let values = try ArgumentParser("where", ["condition", "input", "other"], required: 3).parse(arguments)
+            let values = try ArgumentParser("where", ["condition", "input", "other"], required: 1).parse(arguments)
             let condition = try Convert.tensor(values[0] ?? .none, "where(): argument 'condition'")
+            // `where(condition)` alone is `nonzero(condition, as_tuple=True)`.
+            if values[1] == nil && values[2] == nil {
+                return .tuple(try condition.nonzeroAsTuple().map { .tensor($0) })
+            }
             guard let a = Convert.operand(values[1] ?? .none), let b = Convert.operand(values[2] ?? .none) else {
                 throw PythonError.typeError("where(): argument 'input' must be Tensor")
             }
@@ -190,6 +202,7 @@ enum TorchModule {
         }
         var table = FunctionTable()
         defineFunctions(&table, binding: binding)
+        defineDevices(&table)
         attributes.merge(table.attributes) { _, new in new }
         for name in delegated {
             attributes[name] = .builtin(BuiltinFunction(name) { interpreter, arguments in
