@@ -61,7 +61,9 @@ final class TorchBindingTests: XCTestCase {
     }
 
     /// Every code cell of the seed document, run in order in one interpreter as a notebook kernel runs them, prints
-    /// what PyTorch printed for it. Only wall-clock timings (cell 8 measures them) are not compared digit for digit.
+    /// what PyTorch printed for it. Not compared digit for digit: wall-clock timings (cell 8 measures them), and the
+    /// values of cell 0, which draws from an unseeded generator (PyTorch's own output changes from run to run); its
+    /// text around the numbers must still match.
     func testSeedCellsPrintWhatPyTorchPrinted() throws {
         let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("seed_outputs.json"))
         let expected = try JSONDecoder().decode([String: String].self, from: data)
@@ -81,8 +83,17 @@ final class TorchBindingTests: XCTestCase {
             let outcome = interpreter.run(source: source, fileName: cell, echo: .lastExpression)
             if case .exception(_, let traceback) = outcome { XCTFail("\(cell): \(traceback)") }
             if case .syntaxError(let error) = outcome { XCTFail("\(cell): \(error.formatted)") }
-            XCTAssertEqual(Self.maskingTimings(output), Self.maskingTimings(expected[cell] ?? ""), cell)
+            if cell == "cell_00.py" {
+                XCTAssertEqual(Self.maskingNumbers(output), Self.maskingNumbers(expected[cell] ?? ""), cell)
+            } else {
+                XCTAssertEqual(Self.maskingTimings(output), Self.maskingTimings(expected[cell] ?? ""), cell)
+            }
         }
+    }
+
+    /// The text with every number replaced by `<n>`.
+    private static func maskingNumbers(_ text: String) -> String {
+        text.replacingOccurrences(of: #"-?[0-9]+(\.[0-9]+)?(e[+-][0-9]+)?"#, with: "<n>", options: .regularExpression)
     }
 
     /// The text with every `Time = 12.34 ms` reading replaced by `Time = <t> ms`.

@@ -53,6 +53,10 @@ enum TensorProtocolMethods {
                     t.grad = nil
                 case ("grad", .tensor(let grad)):
                     t.grad = grad
+                case ("data", .tensor(let data)):
+                    try t.setData_(data)
+                case ("data", _):
+                    throw PythonError.typeError("Variable data has to be a tensor, but got \(value.typeName)")
                 case ("grad", _):
                     throw PythonError.typeError("assigned grad expected to be a Tensor or None but got grad of "
                         + "type \(value.typeName)")
@@ -71,7 +75,7 @@ enum TensorProtocolMethods {
                 guard spec.isEmpty else {
                     throw PythonError.typeError("unsupported format string passed to Tensor.__format__")
                 }
-                return .str(TensorRepr.repr(t))
+                return .str(try interpreter.binding?.repr(.tensor(t), interpreter: interpreter) ?? TensorRepr.repr(t))
             }
         case "__contains__":
             return { arguments in

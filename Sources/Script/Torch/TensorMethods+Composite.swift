@@ -69,10 +69,12 @@ enum TensorCompositeMethods {
             }
         case "multinomial":
             return { arguments in
-                let values = try ArgumentParser(name, ["num_samples", "replacement"], required: 1).parse(arguments)
+                let bound = try BoundArguments(name, ["num_samples", "replacement", "generator"], required: 1,
+                                               arguments)
                 return .tensor(try t.multinomial(
-                    numSamples: try Convert.int(values[0] ?? .none, "multinomial(): argument 'num_samples'"),
-                    replacement: try Convert.bool(values[1], "replacement", default: false)))
+                    numSamples: try Convert.int(bound["num_samples"] ?? .none, bound.describe("num_samples")),
+                    replacement: try bound.bool("replacement", default: false),
+                    generator: try InitModule.generator(bound)))
             }
         case "topk":
             return { arguments in

@@ -16,15 +16,32 @@ enum TensorMethods {
         case "requires_grad": return .bool(t.requiresGrad)
         case "grad_fn": return t.gradFn.map { .foreign(GradFnObject($0)) } ?? Value.none
         case "is_leaf": return .bool(t.isLeaf)
-        case "device": return .str("cpu")
+        case "device": return .foreign(DeviceObject(type: "cpu"))
         case "data": return .tensor(t.detach())
         case "is_cuda": return .bool(false)
         default: return nil
         }
     }
 
-    /// A method bound to `t`, or nil when `name` is not one.
+    /// A method bound to `t`, or nil when `name` is not one; NumPy's keyword names (`axis`, `keepdims`) are accepted
+    /// for `dim` and `keepdim`, as PyTorch's argument parser accepts them.
     static func method(_ t: Tensor, _ name: String, interpreter: Interpreter) -> Method? {
+        guard let body = lookup(t, name, interpreter: interpreter) else { return nil }
+        return { arguments in
+            var arguments = arguments
+            for index in arguments.keywords.indices {
+                switch arguments.keywords[index].name {
+                case "axis": arguments.keywords[index].name = "dim"
+                case "keepdims": arguments.keywords[index].name = "keepdim"
+                default: break
+                }
+            }
+            return try body(arguments)
+        }
+    }
+
+    /// The method `name` of `t` as written, before keyword aliases.
+    private static func lookup(_ t: Tensor, _ name: String, interpreter: Interpreter) -> Method? {
         if let unary = unaryMethods[name] {
             return { arguments in
                 _ = try ArgumentParser(name, []).parse(arguments)
@@ -38,7 +55,7 @@ enum TensorMethods {
                 guard let dim = try Convert.optionalInt(values[0], "size(): argument 'dim'") else {
                     return .foreign(SizeObject(t.shape))
                 }
-                return .int(t.shape[try wrap(dim, t.rank)])
+                return .int(t.shape[try wrapSized(dim, t.rank)])
             }
         case "dim", "ndimension": return { _ in .int(t.rank) }
         case "numel", "nelement": return { _ in .int(t.count) }
@@ -76,12 +93,37 @@ enum TensorMethods {
             }
         case "expand":
             return { arguments in .tensor(try t.expand(try Convert.shape(arguments.positional, "expand"))) }
-        case "to", "type":
+        case "to":
             return { arguments in
-                let values = try ArgumentParser(name, ["dtype"]).parse(arguments)
-                if case .str("cpu")? = values[0] { return .tensor(t) }
-                guard let dtype = try Convert.dtype(values[0]) else { return .tensor(t) }
+                // `to(device)`, `to(dtype)`, `to(device, dtype)` and the keyword forms.
+                var arguments = arguments
+                let options = try TorchModule.keywordOptions(&arguments, name, ["dtype", "device", "non_blocking",
+                                                                                 "copy"])
+                var dtypeValue = options["dtype"]
+                try TorchModule.checkDevice(options["device"])
+                for value in arguments.positional {
+                    switch value {
+                    case .str, .foreign(is DeviceObject): try TorchModule.checkDevice(value)
+                    case .tensor(let other): dtypeValue = .foreign(DTypeObject.of(other.dtype))
+                    default: dtypeValue = value
+                    }
+                }
+                guard let dtype = try Convert.dtype(dtypeValue) else { return .tensor(t) }
+                return .tensor(try t.to(dtype, copy: try Convert.bool(options["copy"], "copy", default: false)))
+            }
+        case "type":
+            return { arguments in
+                let values = try ArgumentParser(name, ["dtype", "non_blocking"]).parse(arguments)
+                guard let dtype = try Convert.dtype(values[0]) else {
+                    return .str(t.dtype.legacyTypeName)
+                }
                 return .tensor(try t.to(dtype))
+            }
+        case "cpu": return { _ in .tensor(t) }
+        case "cuda":
+            return { _ in
+                throw PythonError(Interpreter.exceptionClass(named: "AssertionError"),
+                                  "Torch not compiled with CUDA enabled")
             }
         case "detach": return { _ in .tensor(t.detach()) }
         case "requires_grad_":
@@ -165,7 +207,8 @@ enum TensorMethods {
         case "zero_": return { _ in .tensor(try t.zero_()) }
         default:
             return TensorProtocolMethods.method(t, name, interpreter: interpreter)
-                ?? TensorCompositeMethods.method(t, name)
+                ?? TensorCompositeMethods.method(t, name) ?? TensorMathMethods.method(t, name)
+                ?? TensorInPlaceMethods.method(t, name) ?? TensorSelectionMethods.method(t, name)
         }
     }
 
@@ -188,6 +231,15 @@ enum TensorMethods {
                               + "but got \(dim))")
         }
         return dim < 0 ? dim + extent : dim
+    }
+
+    /// `dim` wrapped for a per-dimension query (`size`, `stride`), which a 0-d tensor refuses as PyTorch does.
+    static func wrapSized(_ dim: Int, _ rank: Int) throws -> Int {
+        guard rank > 0 else {
+            throw PythonError(Interpreter.exceptionClass(named: "IndexError"),
+                              "Dimension specified as \(dim) but tensor has no dimensions")
+        }
+        return try wrap(dim, rank)
     }
 
     static func tolist(_ t: Tensor) -> Value {

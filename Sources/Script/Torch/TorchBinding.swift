@@ -8,6 +8,8 @@ public final class TorchBinding: ForeignBinding {
     let modules: ModuleBridge
     /// `nn.Module`, `nn.Parameter` and the native layer classes.
     let nnClasses: NNModule.Classes
+    /// How tensors print; `torch.set_printoptions` changes it.
+    var printOptions = PrintOptions.default
 
     init() throws {
         tensorClass = try ClassObject(name: "Tensor", bases: [Interpreter.objectClass], isBuiltin: true)
@@ -25,9 +27,11 @@ public final class TorchBinding: ForeignBinding {
         let functional = FunctionalModule.make()
         interpreter.modules["torch.nn.functional"] = { functional }
         OptimBinding.install(in: interpreter)
+        interpreter.modules["torch.nn.init"] = { [initModule = InitModule.make()] in initModule }
         interpreter.modules["torch.nn"] = { [unowned interpreter] in
             let nn = NNModule.make(binding.nnClasses, functional: functional)
             nn.attributes["utils"] = .module(try interpreter.importModule("torch.nn.utils"))
+            nn.attributes["init"] = .module(try interpreter.importModule("torch.nn.init"))
             return nn
         }
         let (cuda, backends) = DeviceObject.acceleratorModules()
@@ -140,7 +144,7 @@ public final class TorchBinding: ForeignBinding {
     /// PyTorch's printed form, through TensorRepr.
     public func repr(_ tensor: Value, interpreter: Interpreter) throws -> String {
         guard case .tensor(let t) = tensor else { return "" }
-        return TensorRepr.repr(t)
+        return TensorRepr.repr(t, options: printOptions)
     }
 
     /// `torch.Tensor` for tensors, `nn.Parameter` for parameters.

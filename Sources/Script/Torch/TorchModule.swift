@@ -21,7 +21,14 @@ enum TorchModule {
             return .foreign(TorchGeneratorObject(Generator.default))
         }
         define("initial_seed") { _ in .int(Int(truncatingIfNeeded: Generator.default.initialSeed)) }
-        define("no_grad") { _ in .foreign(GradModeObject(enabled: false)) }
+        attributes["no_grad"] = .builtin(BuiltinFunction("no_grad") { interpreter, arguments in
+            let mode = GradModeObject(enabled: false)
+            // `@torch.no_grad` without parentheses decorates the function directly.
+            if arguments.positional.count == 1, let decorated = try mode.call(arguments, interpreter: interpreter) {
+                return decorated
+            }
+            return .foreign(mode)
+        })
         define("enable_grad") { _ in .foreign(GradModeObject(enabled: true)) }
         define("is_grad_enabled") { _ in .bool(GradMode.isEnabled) }
         define("Size") { arguments in
@@ -39,6 +46,7 @@ enum TorchModule {
         define("tensor") { arguments in
             let values = try ArgumentParser("tensor", ["data", "dtype", "device", "requires_grad"], required: 1)
                 .parse(arguments)
+            try checkDevice(values[2])
             let data = values[0] ?? .none
             let dtype = try Convert.dtype(values[1])
             let result: Tensor
@@ -52,7 +60,10 @@ enum TorchModule {
         for name in ["zeros", "ones", "empty", "randn", "rand"] {
             define(name) { arguments in
                 var arguments = arguments
-                let options = try keywordOptions(&arguments, name, ["size", "dtype", "device", "requires_grad"])
+                let options = try keywordOptions(&arguments, name, ["size", "dtype", "device", "requires_grad",
+                                                                    "generator", "layout", "pin_memory"])
+                let generator = try generatorOption(options["generator"])
+                try checkDevice(options["device"])
                 let shapeValues = options["size"].map { [$0] } ?? arguments.positional
                 let shape = try Convert.shape(shapeValues, name)
                 let dtype = try Convert.dtype(options["dtype"]) ?? .defaultFloat
@@ -61,8 +72,8 @@ enum TorchModule {
                 case "zeros": tensor = try Tensor.zeros(shape, dtype: dtype)
                 case "ones": tensor = try Tensor.ones(shape, dtype: dtype)
                 case "empty": tensor = try Tensor.zeros(shape, dtype: dtype)
-                case "randn": tensor = try Tensor.randn(shape, dtype: dtype)
-                default: tensor = try Tensor.rand(shape, dtype: dtype)
+                case "randn": tensor = try Tensor.randn(shape, dtype: dtype, generator: generator)
+                default: tensor = try Tensor.rand(shape, dtype: dtype, generator: generator)
                 }
                 return try finish(tensor, options["requires_grad"])
             }
@@ -72,6 +83,7 @@ enum TorchModule {
                 let values = try ArgumentParser(name, ["input", "dtype", "device", "requires_grad"], required: 1)
                     .parse(arguments)
                 let input = try Convert.tensor(values[0] ?? .none, "\(name)(): argument 'input'")
+                try checkDevice(values[2])
                 let dtype = try Convert.dtype(values[1])
                 let tensor: Tensor
                 switch name {
@@ -86,6 +98,7 @@ enum TorchModule {
         define("full") { arguments in
             let values = try ArgumentParser("full", ["size", "fill_value", "dtype", "device", "requires_grad"],
                                             required: 2).parse(arguments)
+            try checkDevice(values[3])
             let shape = try Convert.shape([values[0] ?? .none], "full")
             guard let fill = Convert.scalar(values[1] ?? .none) else {
                 throw PythonError.typeError("full(): argument 'fill_value' (position 2) must be Number, not "
@@ -105,6 +118,7 @@ enum TorchModule {
             let values = try ArgumentParser("arange", ["start", "end", "step", "dtype", "device", "requires_grad"],
                                             required: 1).parse(arguments)
             let dtype = try Convert.dtype(values[3])
+            try checkDevice(values[4])
             let scalars = try values[0..<3].map { value -> Scalar? in
                 guard let value, !value.isNone else { return nil }
                 guard let scalar = Convert.scalar(value) else {
@@ -127,18 +141,21 @@ enum TorchModule {
                 throw PythonError.typeError("linspace(): argument 'start' must be Number")
             }
             let steps = try Convert.int(values[2] ?? .none, "linspace(): argument 'steps'")
+            try checkDevice(values[4])
             let dtype = try Convert.dtype(values[3]) ?? .defaultFloat
             return try finish(try Tensor.linspace(start, end, steps: steps, dtype: dtype), values[5])
         }
         define("randint") { arguments in
             var arguments = arguments
-            let options = try keywordOptions(&arguments, "randint", ["low", "high", "size", "dtype", "device"])
+            let options = try keywordOptions(&arguments, "randint", ["low", "high", "size", "dtype", "device",
+                                                                        "generator", "requires_grad"])
             var positional = arguments.positional
             var size = options["size"]
             if size == nil, let last = positional.last, Convert.sequence(last) != nil {
                 size = positional.removeLast()
             }
             guard let size else { throw PythonError.typeError("randint() missing required argument 'size'") }
+            try checkDevice(options["device"])
             let bounds = try positional.map { try Convert.int($0, "randint(): argument 'high'") }
             var low = try Convert.optionalInt(options["low"], "low") ?? 0
             var high = try Convert.optionalInt(options["high"], "high")
@@ -148,18 +165,24 @@ enum TorchModule {
             }
             let shape = try Convert.shape([size], "randint")
             let dtype = try Convert.dtype(options["dtype"]) ?? .int64
-            return .tensor(try Tensor.randint(low: Int64(low), high: Int64(high), shape: shape, dtype: dtype))
+            return .tensor(try Tensor.randint(low: Int64(low), high: Int64(high), shape: shape, dtype: dtype,
+                                              generator: try generatorOption(options["generator"])))
         }
         define("eye") { arguments in
             let values = try ArgumentParser("eye", ["n", "m", "dtype", "device", "requires_grad"], required: 1)
                 .parse(arguments)
             let n = try Convert.int(values[0] ?? .none, "eye(): argument 'n'")
+            try checkDevice(values[3])
             let m = try Convert.optionalInt(values[1], "eye(): argument 'm'")
             return try finish(try Tensor.eye(n, m, dtype: try Convert.dtype(values[2]) ?? .defaultFloat), values[4])
         }
         define("where") { arguments in
-            let values = try ArgumentParser("where", ["condition", "input", "other"], required: 3).parse(arguments)
+            let values = try ArgumentParser("where", ["condition", "input", "other"], required: 1).parse(arguments)
             let condition = try Convert.tensor(values[0] ?? .none, "where(): argument 'condition'")
+            // `where(condition)` alone is `nonzero(condition, as_tuple=True)`.
+            if values[1] == nil && values[2] == nil {
+                return .tuple(try condition.nonzeroAsTuple().map { .tensor($0) })
+            }
             guard let a = Convert.operand(values[1] ?? .none), let b = Convert.operand(values[2] ?? .none) else {
                 throw PythonError.typeError("where(): argument 'input' must be Tensor")
             }
@@ -177,6 +200,9 @@ enum TorchModule {
                 return .tensor(name == "stack" ? try Tensor.stack(tensors, dim: dim) : try Tensor.cat(tensors, dim: dim))
             }
         }
+        var table = FunctionTable()
+        defineFunctions(&table, binding: binding)
+        attributes.merge(table.attributes) { _, new in new }
         for name in delegated {
             attributes[name] = .builtin(BuiltinFunction(name) { interpreter, arguments in
                 try delegate(name, arguments, interpreter: interpreter)
@@ -192,7 +218,22 @@ enum TorchModule {
         "reshape", "unsqueeze", "squeeze", "flatten", "matmul", "masked_fill", "pow", "add", "sub", "mul", "div",
         "clone", "t", "numel", "remainder", "floor_divide", "detach", "tril", "triu", "clamp", "clip", "cumsum", "var",
         "std", "chunk", "split", "unbind", "multinomial", "topk", "all", "any", "sort", "argsort", "allclose", "equal",
+        "floor", "ceil", "round", "trunc", "fix", "frac", "exp2", "erf", "erfinv", "log2", "log10", "expm1", "square", "maximum", "minimum", "clamp_min",
+        "clamp_max", "lerp", "nan_to_num", "isclose", "count_nonzero", "logsumexp", "cumprod", "prod", "norm", "diag",
+        "diagonal", "flip", "fliplr", "flipud", "roll", "gather", "scatter", "scatter_add", "index_select", "index_add",
+        "masked_select", "take_along_dim", "repeat_interleave", "narrow", "movedim", "moveaxis", "unflatten", "tile",
+        "mm", "bmm", "mv", "dot", "isnan", "isinf", "isfinite", "logical_not", "logical_and", "logical_or",
+        "logical_xor", "nonzero", "amax", "amin", "bernoulli", "is_floating_point", "unique",
     ]
+
+    /// A `generator=` keyword: a `torch.Generator`, or nil for the default one.
+    static func generatorOption(_ value: Value?) throws -> Generator? {
+        guard let value, !value.isNone else { return nil }
+        guard case .foreign(let object) = value, let generator = object as? TorchGeneratorObject else {
+            throw PythonError.typeError("generator must be torch.Generator, not \(value.typeName)")
+        }
+        return generator.generator
+    }
 
     /// Calls the tensor method `name` on the call's first argument (positional or `input=`).
     static func delegate(_ name: String, _ arguments: Arguments, interpreter: Interpreter) throws -> Value {

@@ -14,7 +14,10 @@ public protocol TensorElement: Sendable, Equatable {
 public protocol TensorFloat: TensorElement, BinaryFloatingPoint {
     static func exp(_ x: Self) -> Self
     static func expm1(_ x: Self) -> Self
+    static func exp2(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
+    static func log2(_ x: Self) -> Self
+    static func log10(_ x: Self) -> Self
     static func log1p(_ x: Self) -> Self
     static func sqrt(_ x: Self) -> Self
     static func sin(_ x: Self) -> Self
@@ -37,7 +40,10 @@ extension Float: TensorFloat {
     public init(scalar: Scalar) { self = Float(scalar.doubleValue) }
     @inline(__always) public static func exp(_ x: Float) -> Float { Foundation.expf(x) }
     @inline(__always) public static func expm1(_ x: Float) -> Float { Foundation.expm1f(x) }
+    @inline(__always) public static func exp2(_ x: Float) -> Float { Foundation.exp2f(x) }
     @inline(__always) public static func log(_ x: Float) -> Float { Foundation.logf(x) }
+    @inline(__always) public static func log2(_ x: Float) -> Float { Foundation.log2f(x) }
+    @inline(__always) public static func log10(_ x: Float) -> Float { Foundation.log10f(x) }
     @inline(__always) public static func log1p(_ x: Float) -> Float { Foundation.log1pf(x) }
     @inline(__always) public static func sqrt(_ x: Float) -> Float { x.squareRoot() }
     @inline(__always) public static func sin(_ x: Float) -> Float { Foundation.sinf(x) }
@@ -60,7 +66,10 @@ extension Double: TensorFloat {
     public init(scalar: Scalar) { self = scalar.doubleValue }
     @inline(__always) public static func exp(_ x: Double) -> Double { Foundation.exp(x) }
     @inline(__always) public static func expm1(_ x: Double) -> Double { Foundation.expm1(x) }
+    @inline(__always) public static func exp2(_ x: Double) -> Double { Foundation.exp2(x) }
     @inline(__always) public static func log(_ x: Double) -> Double { Foundation.log(x) }
+    @inline(__always) public static func log2(_ x: Double) -> Double { Foundation.log2(x) }
+    @inline(__always) public static func log10(_ x: Double) -> Double { Foundation.log10(x) }
     @inline(__always) public static func log1p(_ x: Double) -> Double { Foundation.log1p(x) }
     @inline(__always) public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
     @inline(__always) public static func sin(_ x: Double) -> Double { Foundation.sin(x) }

@@ -320,7 +320,7 @@ extension TensorError: CustomStringConvertible {
 
 extension DType {
     /// The C++ type name PyTorch uses in some dtype messages, such as `float`.
-    var cppName: String {
+    public var cppName: String {
         switch self {
         case .bool: return "bool"
         case .int64: return "long int"

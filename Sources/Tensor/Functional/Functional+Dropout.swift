@@ -4,6 +4,10 @@ extension Functional {
     public static func dropout(
         _ input: Tensor, p: Double = 0.5, training: Bool = true, inplace: Bool = false, generator: Generator? = nil
     ) throws(TensorError) -> Tensor {
+        // NaN passes PyTorch's Python-side range check and is refused by the kernel, as a RuntimeError.
+        if p.isNaN {
+            throw .invalidArgument(op: "dropout", detail: "dropout probability has to be between 0 and 1, but got nan")
+        }
         guard p >= 0 && p <= 1 else {
             throw .invalidValue(op: "dropout", detail: "dropout probability has to be between 0 and 1, but got "
                 + p.pythonRepr)

@@ -30,13 +30,17 @@ public enum Init {
     }
 
     /// Fills with U(a, b) (`uniform_`).
-    public static func uniform_(_ tensor: Tensor, _ a: Double = 0, _ b: Double = 1) throws(ModuleError) {
-        try filling(tensor) { () throws(TensorError) in try tensor.uniform_(from: a, to: b) }
+    public static func uniform_(
+        _ tensor: Tensor, _ a: Double = 0, _ b: Double = 1, generator: Generator? = nil
+    ) throws(ModuleError) {
+        try filling(tensor) { () throws(TensorError) in try tensor.uniform_(from: a, to: b, generator: generator) }
     }
 
     /// Fills with N(mean, std²) (`normal_`).
-    public static func normal_(_ tensor: Tensor, mean: Double = 0, std: Double = 1) throws(ModuleError) {
-        try filling(tensor) { () throws(TensorError) in try tensor.normal_(mean: mean, std: std) }
+    public static func normal_(
+        _ tensor: Tensor, mean: Double = 0, std: Double = 1, generator: Generator? = nil
+    ) throws(ModuleError) {
+        try filling(tensor) { () throws(TensorError) in try tensor.normal_(mean: mean, std: std, generator: generator) }
     }
 
     /// Fills with `value` (`constant_`).
@@ -56,37 +60,42 @@ public enum Init {
 
     /// He initialisation from a uniform distribution (`kaiming_uniform_`).
     public static func kaimingUniform_(
-        _ tensor: Tensor, a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu"
+        _ tensor: Tensor, a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu",
+        generator: Generator? = nil
     ) throws(ModuleError) {
         if tensor.count == 0 { return }
         let fan = try fan(tensor, mode: mode)
         // NOTE: the same operations in the same order as PyTorch, so the bound rounds to the same double.
         let std = (try gain(nonlinearity, param: a)) / Double(fan).squareRoot()
         let bound = 3.0.squareRoot() * std
-        try uniform_(tensor, -bound, bound)
+        try uniform_(tensor, -bound, bound, generator: generator)
     }
 
     /// He initialisation from a normal distribution (`kaiming_normal_`).
     public static func kaimingNormal_(
-        _ tensor: Tensor, a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu"
+        _ tensor: Tensor, a: Double = 0, mode: String = "fan_in", nonlinearity: String = "leaky_relu",
+        generator: Generator? = nil
     ) throws(ModuleError) {
         if tensor.count == 0 { return }
         let fan = try fan(tensor, mode: mode)
-        try normal_(tensor, mean: 0, std: (try gain(nonlinearity, param: a)) / Double(fan).squareRoot())
+        try normal_(tensor, mean: 0, std: (try gain(nonlinearity, param: a)) / Double(fan).squareRoot(),
+                    generator: generator)
     }
 
     /// Glorot initialisation from a uniform distribution (`xavier_uniform_`).
-    public static func xavierUniform_(_ tensor: Tensor, gain: Double = 1) throws(ModuleError) {
+    public static func xavierUniform_(_ tensor: Tensor, gain: Double = 1, generator: Generator? = nil)
+        throws(ModuleError) {
         let (fanIn, fanOut) = try fans(tensor)
         let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
         let bound = 3.0.squareRoot() * std
-        try uniform_(tensor, -bound, bound)
+        try uniform_(tensor, -bound, bound, generator: generator)
     }
 
     /// Glorot initialisation from a normal distribution (`xavier_normal_`).
-    public static func xavierNormal_(_ tensor: Tensor, gain: Double = 1) throws(ModuleError) {
+    public static func xavierNormal_(_ tensor: Tensor, gain: Double = 1, generator: Generator? = nil)
+        throws(ModuleError) {
         let (fanIn, fanOut) = try fans(tensor)
-        try normal_(tensor, mean: 0, std: gain * (2.0 / Double(fanIn + fanOut)).squareRoot())
+        try normal_(tensor, mean: 0, std: gain * (2.0 / Double(fanIn + fanOut)).squareRoot(), generator: generator)
     }
 
     private static func fan(_ tensor: Tensor, mode: String) throws(ModuleError) -> Int {

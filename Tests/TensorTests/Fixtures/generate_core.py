@@ -158,6 +158,16 @@ UNARY = {
     "tanh": lambda x: torch.tanh(x),
     "sigmoid": lambda x: torch.sigmoid(x),
     "erf": lambda x: torch.erf(x),
+    "floor": lambda x: torch.floor(x),
+    "ceil": lambda x: torch.ceil(x),
+    "round": lambda x: torch.round(x),
+    "trunc": lambda x: torch.trunc(x),
+    "frac": lambda x: torch.frac(x),
+    "exp2": lambda x: torch.exp2(x),
+    "erfinv": lambda x: torch.erfinv(x),
+    "log2": lambda x: torch.log2(x),
+    "log10": lambda x: torch.log10(x),
+    "expm1": lambda x: torch.expm1(x),
     "relu": lambda x: torch.relu(x),
     "gelu": lambda x: torch.nn.functional.gelu(x),
     "gelu_tanh": lambda x: torch.nn.functional.gelu(x, approximate="tanh"),
@@ -187,7 +197,7 @@ UNARY = {
     "contiguous": lambda x: x.contiguous(),
 }
 EXACT_UNARY = {
-    "neg", "abs", "sign", "relu", "clamp_min", "clamp_max", "clamp_both", "clamp_float_both", "clamp_inverted",
+    "neg", "abs", "sign", "relu", "floor", "ceil", "round", "trunc", "frac", "clamp_min", "clamp_max", "clamp_both", "clamp_float_both", "clamp_inverted",
     "clamp_min_method", "clamp_max_method", "logical_not", "bitwise_not", "isnan", "isinf", "isfinite", "to_float32",
     "to_float64", "to_int64", "to_bool", "float", "double", "long", "bool", "clone", "contiguous", "reciprocal",
 }
@@ -332,7 +342,8 @@ def elementwise_cases():
     for op, fn in UNARY.items():
         exact = op in EXACT_UNARY
         for d in DTYPES:
-            values = POSITIVE if op in ("log", "sqrt", "rsqrt", "log1p") and d.startswith("float") else VALUES[d]
+            logarithmic = op in ("log", "log2", "log10", "sqrt", "rsqrt", "log1p")
+            values = POSITIVE if logarithmic and d.startswith("float") else VALUES[d]
             fl = d.startswith("float") or None
             cases.append(run_case(op, fn, [arg_t(tensor(values, d), rg=fl)], tol=tol_for(op, d, exact)))
         for d in ["float32", "float64", "int64"]:
@@ -347,14 +358,19 @@ def elementwise_cases():
             cases.append(run_case(op, fn, [arg_t(tensor(SPECIAL, d))], tol=tol_for(op, d, exact)))
     # Wider value ranges for the transcendental kernels.
     wide_values = [-20.0, -8.5, -3.0, -1.0, -0.5, -1e-4, 0.0, 1e-4, 0.5, 1.0, 3.0, 8.5, 15.0, 19.9, 20.5, 40.0]
-    for op in ["exp", "sin", "cos", "tanh", "sigmoid", "erf", "gelu", "gelu_tanh", "softplus", "softplus_b2_t1"]:
+    for op in ["exp", "expm1", "sin", "cos", "tanh", "sigmoid", "erf", "gelu", "gelu_tanh", "softplus", "softplus_b2_t1"]:
         for d in ["float32", "float64"]:
             cases.append(run_case(op, UNARY[op], [arg_t(tensor(wide_values, d), rg=True)], tol=tol_for(op, d, False)))
     log_values = [1e-20, 1e-5, 0.1, 0.9, 1.0, 1.1, 2.0, 100.0, 1e20]
-    for op in ["log", "log1p", "sqrt", "rsqrt", "reciprocal"]:
+    for op in ["log", "log2", "log10", "log1p", "sqrt", "rsqrt", "reciprocal"]:
         for d in ["float32", "float64"]:
             cases.append(run_case(op, UNARY[op], [arg_t(tensor(log_values, d), rg=True)],
                                   tol=tol_for(op, d, op in EXACT_UNARY)))
+    # erfinv across its domain: both rational forms and the tails.
+    inverse_values = [-0.9999, -0.95, -0.71, -0.69, -0.3, -1e-6, 0.0, 0.2, 0.5, 0.7, 0.9, 0.999]
+    for d in ["float32", "float64"]:
+        cases.append(run_case("erfinv", UNARY["erfinv"], [arg_t(tensor(inverse_values, d), rg=True)],
+                              tol=tol_for("erfinv", d, False)))
     # Float to integer casts of negative, fractional and out-of-range values.
     for d in ["float32", "float64"]:
         big_floats = [-2.5, -0.5, 0.5, 2.99, -2.99, 3e9, -3e9, 1e19, -1e19, 9.3e18, -9.3e18, float("nan")]

@@ -647,6 +647,13 @@ init_case("xavier_uniform_", [4])
 init_case("xavier_normal_", [5])
 init_case("uniform_", [2, 2], a=1.0, b=0.0)
 init_case("normal_", [2, 2], std=-1.0)
+# trunc_normal_: redrawn normals (wide interval) and accepted uniforms (narrow or distant interval).
+for seed in (0, 3):
+    init_case("trunc_normal_", [3, 4], seed, std=0.02)
+    init_case("trunc_normal_", [64], seed, a=-0.5, b=0.5)
+    init_case("trunc_normal_", [8], seed, a=2.0, b=3.0)
+    init_case("trunc_normal_", [6], seed, "float64", mean=5.0, std=0.5, a=-1.0, b=1.0)
+init_case("trunc_normal_", [4], a=0.0, b=0.0)
 
 GAINS = []
 for name, param in (("linear", None), ("conv1d", None), ("sigmoid", None), ("tanh", None), ("relu", None),

@@ -69,6 +69,9 @@ final class InitTests: XCTestCase {
             try Init.kaimingNormal_(tensor, a: args["a"].doubleValue ?? 0, mode: mode, nonlinearity: nonlinearity)
         case "xavier_uniform_": try Init.xavierUniform_(tensor, gain: args["gain"].doubleValue ?? 1)
         case "xavier_normal_": try Init.xavierNormal_(tensor, gain: args["gain"].doubleValue ?? 1)
+        case "trunc_normal_":
+            try Init.truncNormal_(tensor, mean: args["mean"].doubleValue ?? 0, std: args["std"].doubleValue ?? 1,
+                                  a: args["a"].doubleValue ?? -2, b: args["b"].doubleValue ?? 2)
         default: throw FixtureError.missing("init function \(c.fn)")
         }
     }

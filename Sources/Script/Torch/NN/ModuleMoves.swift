@@ -42,8 +42,8 @@ enum ModuleMoves {
         }
         try GradMode.with(enabled: false) {
             for tensor in module.parameters() + module.buffers() where tensor.dtype.isFloatingPoint {
-                try tensor.setData(try tensor.detach().to(dtype))
-                if let grad = tensor.grad { try grad.setData(try grad.detach().to(dtype)) }
+                try tensor.setData_(try tensor.detach().to(dtype))
+                if let grad = tensor.grad { try grad.setData_(try grad.detach().to(dtype)) }
             }
         }
     }
