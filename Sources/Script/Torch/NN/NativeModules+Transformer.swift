@@ -46,21 +46,35 @@ extension NativeModules {
         try optionalBool(value, name)
     }
 
+    /// The settings both layer kinds take after `d_model` and `nhead`, in `layerParameters` order.
+    private struct LayerSettings {
+        let dimFeedforward: Int, dropout: Double, activation: TransformerActivation, eps: Double
+        let batchFirst: Bool, normFirst: Bool, bias: Bool, dtype: DType
+
+        init(_ values: [Value?], _ interpreter: Interpreter) throws {
+            dimFeedforward = try int(values[2] ?? .int(2048), "dim_feedforward")
+            dropout = try double(values[3], default: 0.1)
+            activation = try NativeModules.activation(values[4], interpreter)
+            eps = try double(values[5], default: 1e-5)
+            batchFirst = try Convert.bool(values[6], "batch_first", default: false)
+            normFirst = try Convert.bool(values[7], "norm_first", default: false)
+            bias = try Convert.bool(values[8], "bias", default: true)
+            dtype = try Convert.dtype(values[10]) ?? .defaultFloat
+        }
+    }
+
     private static var encoderLayer: NativeModuleClass {
         var spec = NativeModuleClass(
             "TransformerEncoderLayer", home: home, [TransformerEncoderLayer.self],
             parameters: ["d_model", "nhead"] + layerParameters, required: 2
         ) { interpreter, values in
-            try TransformerEncoderLayer(
+            let settings = try LayerSettings(values, interpreter)
+            return try TransformerEncoderLayer(
                 dModel: try int(values[0], "TransformerEncoderLayer(): argument 'd_model'"),
                 nhead: try int(values[1], "TransformerEncoderLayer(): argument 'nhead'"),
-                dimFeedforward: try int(values[2] ?? .int(2048), "dim_feedforward"),
-                dropout: try double(values[3], default: 0.1), activation: try activation(values[4], interpreter),
-                layerNormEps: try double(values[5], default: 1e-5),
-                batchFirst: try Convert.bool(values[6], "batch_first", default: false),
-                normFirst: try Convert.bool(values[7], "norm_first", default: false),
-                bias: try Convert.bool(values[8], "bias", default: true),
-                dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
+                dimFeedforward: settings.dimFeedforward, dropout: settings.dropout, activation: settings.activation,
+                layerNormEps: settings.eps, batchFirst: settings.batchFirst, normFirst: settings.normFirst,
+                bias: settings.bias, dtype: settings.dtype)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
                 "TransformerEncoderLayer", arguments, ["src", "src_mask", "src_key_padding_mask", "is_causal"],
@@ -83,16 +97,13 @@ extension NativeModules {
             "TransformerDecoderLayer", home: home, [TransformerDecoderLayer.self],
             parameters: ["d_model", "nhead"] + layerParameters, required: 2
         ) { interpreter, values in
-            try TransformerDecoderLayer(
+            let settings = try LayerSettings(values, interpreter)
+            return try TransformerDecoderLayer(
                 dModel: try int(values[0], "TransformerDecoderLayer(): argument 'd_model'"),
                 nhead: try int(values[1], "TransformerDecoderLayer(): argument 'nhead'"),
-                dimFeedforward: try int(values[2] ?? .int(2048), "dim_feedforward"),
-                dropout: try double(values[3], default: 0.1), activation: try activation(values[4], interpreter),
-                layerNormEps: try double(values[5], default: 1e-5),
-                batchFirst: try Convert.bool(values[6], "batch_first", default: false),
-                normFirst: try Convert.bool(values[7], "norm_first", default: false),
-                bias: try Convert.bool(values[8], "bias", default: true),
-                dtype: try Convert.dtype(values[10]) ?? .defaultFloat)
+                dimFeedforward: settings.dimFeedforward, dropout: settings.dropout, activation: settings.activation,
+                layerNormEps: settings.eps, batchFirst: settings.batchFirst, normFirst: settings.normFirst,
+                bias: settings.bias, dtype: settings.dtype)
         } forward: { _, _, module, arguments in
             let (tensors, rest) = try forwardArguments(
                 "TransformerDecoderLayer", arguments, decoderForwardParameters, required: 2)
