@@ -20,48 +20,7 @@ final class LanguageTests: XCTestCase {
     func testAnnotatedScripts() throws {
         let files = try scripts(in: Self.directory)
         XCTAssertGreaterThan(files.count, 5)
-        for file in files {
-            let source = try String(contentsOf: file, encoding: .utf8)
-            var expected: [String] = []
-            var expectedError: String?
-            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-                if let range = line.range(of: "# expect: ") {
-                    expected.append(String(line[range.upperBound...]))
-                } else if line.hasSuffix("# expect: ") || line.hasSuffix("# expect:") {
-                    expected.append("")
-                } else if let range = line.range(of: "# expect-error: ") {
-                    expectedError = String(line[range.upperBound...])
-                }
-            }
-            var output = ""
-            let interpreter = Interpreter { output += $0 }
-            let outcome = interpreter.run(source: source, fileName: file.lastPathComponent)
-            var printed = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if printed.last == "" { printed.removeLast() }
-            let name = file.lastPathComponent
-            for (index, line) in expected.enumerated() {
-                guard index < printed.count else {
-                    XCTFail("\(name): missing output line \(index + 1): expected \(line)")
-                    break
-                }
-                XCTAssertEqual(printed[index], line, "\(name): output line \(index + 1)")
-            }
-            if printed.count > expected.count {
-                XCTFail("\(name): unexpected output: \(printed[expected.count...].joined(separator: "\n"))")
-            }
-            switch outcome {
-            case .success:
-                XCTAssertNil(expectedError, "\(name): expected an exception")
-            case .syntaxError(let error):
-                XCTFail("\(name): \(error.formatted)")
-            case .exception(let error, let traceback):
-                guard let expectedError else {
-                    XCTFail("\(name): uncaught \(traceback)")
-                    continue
-                }
-                XCTAssertEqual(interpreter.exceptionLine(error.exception), expectedError, name)
-            }
-        }
+        for file in files { try AnnotatedScript(contentsOf: file).check() }
     }
 
     func testTracebacksMatchCPython() throws {

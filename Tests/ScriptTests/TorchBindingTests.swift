@@ -25,38 +25,7 @@ final class TorchBindingTests: XCTestCase {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         XCTAssertGreaterThanOrEqual(files.count, 2)
         for file in files {
-            let name = file.lastPathComponent
-            let source = try String(contentsOf: file, encoding: .utf8)
-            var expected: [String] = []
-            var expectedError: String?
-            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line.hasPrefix("# expect: ") {
-                    expected.append(String(line.dropFirst("# expect: ".count)))
-                } else if line == "# expect:" {
-                    expected.append("")
-                } else if line.hasPrefix("# expect-error: ") {
-                    expectedError = String(line.dropFirst("# expect-error: ".count))
-                }
-            }
-            let (output, interpreter, outcome) = try run(source, fileName: name)
-            var printed = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if printed.last == "" { printed.removeLast() }
-            XCTAssertEqual(printed.count, expected.count, "\(name): printed \(output)")
-            for (index, line) in zip(printed, expected).enumerated() {
-                XCTAssertEqual(line.0, line.1, "\(name): output line \(index + 1)")
-            }
-            switch outcome {
-            case .success:
-                XCTAssertNil(expectedError, "\(name): expected an exception")
-            case .syntaxError(let error):
-                XCTFail("\(name): \(error.formatted)")
-            case .exception(let error, let traceback):
-                guard let expectedError else {
-                    XCTFail("\(name): uncaught \(traceback)")
-                    continue
-                }
-                XCTAssertEqual(interpreter.exceptionLine(error.exception), expectedError, name)
-            }
+            try AnnotatedScript(contentsOf: file).check { try TorchBinding.install(in: $0) }
         }
     }
 
