@@ -9,7 +9,7 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open a lesson on the lesson screen.",
         discussion: """
-            LESSON is a path, a lesson number (5) or part of a lesson's name (attention). Enter runs a step, \
+            LESSON is a path, a lesson number (5) or part of a lesson's name (attention). Enter runs a step and moves on, \
             PageDown/PageUp move between steps, F1 lists the keys, F2 the lessons, Ctrl-D quits. Progress is saved \
             in $XDG_STATE_HOME/attend/progress.json after every step.
             """)
@@ -40,7 +40,8 @@ enum LessonScreens {
         let catalog = directory.flatMap { try? LessonCatalog(directory: $0) }
         return LessonScreen(catalog: catalog,
                             store: ProgressStore(directory: ProgressStore.defaultDirectory(environment: environment)),
-                            options: options)
+                            options: options, sessions: SessionStore(environment: environment),
+                            history: InputHistory(environment: environment))
     }
 
     /// The file for `name`: an existing path, a lesson number, or the first lesson whose file name or title

@@ -40,22 +40,9 @@ enum RunExport {
             throw ExitCode(1)
         }
         let session = try Console.makeSession(display: display, journaled: false)
+        let runner = LessonRunner(lesson: lesson, session: session)
         var status = RunStatus.success
-        for step in lesson.steps {
-            let prose = step.prose.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !prose.isEmpty { session.addMarkdown(prose) }
-            switch step.content {
-            case .prose:
-                break
-            case .code(let block):
-                let echo: Interpreter.Echo = LessonRunner.suppressesEcho(block.code) ? .none : .lastExpression
-                status = session.run(code: block.code, fileName: block.fileName, firstLine: block.firstLine,
-                                     echo: echo).status
-            case .exercise(let exercise):
-                session.addMarkdown("**Exercise.** " + exercise.prompt)
-            }
-            if status != .success { break }
-        }
+        while status == .success, let result = runner.runNext() { status = result.status }
         try finish(session, status: status, exportPath: exportPath)
     }
 

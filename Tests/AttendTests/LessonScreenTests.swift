@@ -31,16 +31,21 @@ final class LessonScreenTests: XCTestCase {
         try terminal.start(command("open heatmaps"))
         try terminal.waitFor("the first step") { $0.contains("Heatmaps on screen") && $0.contains("step 1/4") }
 
-        // Enter runs a step, Enter again moves on: press it until the heatmap is on screen.
+        // Enter runs a step and moves to the next, the output kept in view: press it until the heatmap is on screen.
         try terminal.send("Enter")
-        try terminal.waitFor("the first cell's value") { $0.contains("torch.Size([3, 4])") }
+        try terminal.waitFor("the first cell's value, and step 2") { text in
+            text.contains("torch.Size([3, 4])") && text.contains("Now draw it as a heatmap")
+                && text.contains("step 2/4")
+        }
         try terminal.send("Enter")
-        try terminal.waitFor("step 2") { $0.contains("step 2/4") }
-        try terminal.send("Enter")
-        try terminal.waitFor("the heatmap's title and colour bar labels", timeout: 10) { text in
+        try terminal.waitFor("the heatmap's title and colour bar labels above the exercise", timeout: 10) { text in
             text.contains("  weights") && text.contains(" 11") && text.contains("  0 1 2 3")
+                && text.contains("Exercise total") && text.contains("step 3/4")
         }
 
+        // Back at the heatmap's step, typed code runs in the lesson's namespace.
+        try terminal.send("PPage")
+        try terminal.waitFor("step 2") { $0.contains("step 2/4") }
         try terminal.send("-l", "w.sum() * 2")
         try terminal.send("Enter")
         try terminal.waitFor("the value") { $0.contains(">>> w.sum() * 2\ntensor(132.)") }
@@ -52,9 +57,11 @@ final class LessonScreenTests: XCTestCase {
         try terminal.send("Enter")
         try terminal.waitFor("it keeps going") { $0.contains("tensor([0., 1., 2., 3.])") }
 
-        try terminal.send("-l", "while True: pass")
+        try terminal.send("-l", "for i in range(1000000): print('tick', i)")
         try terminal.send("Enter")
-        try terminal.waitFor("the loop running") { $0.contains("running… Ctrl-C interrupts") }
+        try terminal.waitFor("output while the loop runs") { text in
+            text.contains("running… Ctrl-C interrupts") && text.contains("tick ")
+        }
         try terminal.send("C-c")
         try terminal.waitFor("KeyboardInterrupt, the screen kept") { text in
             text.contains("KeyboardInterrupt") && text.contains("step 2/4") && text.contains("F1 keys")
@@ -69,9 +76,20 @@ final class LessonScreenTests: XCTestCase {
                                   encoding: .utf8)
         XCTAssertTrue(progress.contains("\"step\" : \"total\""), progress)
 
-        // `attend` alone resumes the last lesson at the saved step, its namespace rebuilt.
+        // The screen's session was journaled: its export holds the steps run and what was typed.
+        let notebook = binary.stateHome.appendingPathComponent("screen.md").path
+        XCTAssertEqual(try binary.run(["export", notebook]).status, 0)
+        let exported = try String(contentsOfFile: notebook, encoding: .utf8)
+        XCTAssertTrue(exported.contains("Now draw it as a heatmap."), exported)
+        XCTAssertTrue(exported.contains("w.sum() * 2\n```\n\n```text\ntensor(132.)"), exported)
+
+        // `attend` alone resumes the last lesson at the saved step, its namespace rebuilt; Ctrl-P recalls what was
+        // typed last time.
         try terminal.start(command(""))
         try terminal.waitFor("the saved step") { $0.contains("Exercise total") && $0.contains("step 3/4") }
+        try terminal.send("C-p")
+        try terminal.waitFor("the history of the last run") { $0.contains("answer> for i in range(1000000)") }
+        try terminal.send("C-u")
         try terminal.send("-l", "w.sum()")
         try terminal.send("Enter")
         try terminal.waitFor("the answer checked in the rebuilt namespace") { $0.contains("Correct.") }

@@ -29,6 +29,19 @@ final class CompletionTests: XCTestCase {
         XCTAssertTrue(session.complete("from ma").candidates.contains("math"))
     }
 
+    func testNamesAfterFromImport() throws {
+        let session = try makeSession()
+        XCTAssertEqual(session.complete("from math import sq").candidates, ["sqrt"])
+        XCTAssertEqual(session.complete("from math import pi, sq").word, "sq")
+        XCTAssertEqual(session.complete("from math import (pi, sq").candidates, ["sqrt"])
+        let functional = session.complete("from torch.nn.functional import soft").candidates
+        XCTAssertTrue(functional.contains("softmax") && functional.contains("softplus"), "\(functional)")
+        XCTAssertTrue(session.complete("from torch import ").candidates.contains("zeros"))
+        XCTAssertEqual(session.complete("from nosuchmodule import a").candidates, [], "no module: nothing offered")
+        let bound = session.interpreter.globalNames
+        XCTAssertFalse(bound.contains("math") || bound.contains("sqrt"), "completing binds nothing: \(bound)")
+    }
+
     func testTensorMethodsAndModuleAttributes() throws {
         let session = try makeSession()
         session.execute("import torch\nt = torch.ones(2)\n")

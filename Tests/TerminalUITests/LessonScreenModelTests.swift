@@ -1,5 +1,6 @@
 import Notebook
 import Render
+import Script
 import TerminalUI
 import XCTest
 
@@ -60,16 +61,67 @@ final class LessonScreenModelTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { $0.count <= 60 })
     }
 
-    func testEnterRunsTheStepThenMovesOn() throws {
+    func testEnterRunsTheStepAndMovesOnKeepingItsOutputInView() throws {
         let model = try model()
         _ = model.handle(.enter)
-        XCTAssertTrue(screen(model).contains("tensor([0, 2, 4, 6])"))
-        XCTAssertEqual(model.current, 0)
-        _ = model.handle(.enter)
         XCTAssertEqual(model.current, 1)
-        XCTAssertTrue(screen(model)[0].hasSuffix("step 2/3 "))
+        let lines = screen(model)
+        XCTAssertTrue(lines[0].hasSuffix("step 2/3 "))
+        XCTAssertTrue(lines.contains("tensor([0, 2, 4, 6])"), "the step just run stays above: \(lines)")
+        XCTAssertTrue(lines.contains("Exercise double"), "\(lines)")
+        let rule = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("-- 2 ---") }, "\(lines)")
+        XCTAssertLessThan(try XCTUnwrap(lines.firstIndex(of: "tensor([0, 2, 4, 6])")), rule)
         XCTAssertEqual(model.progress.step, "double")
         XCTAssertEqual(model.progress.stepsDone, 1)
+    }
+
+    func testAFailingStepKeepsTheLearnerThereOnce() throws {
+        let lesson = try MarkdownLesson.parse("""
+            # Failing
+
+            ```python
+            1 / 0
+            ```
+
+            After.
+            """, path: "02-failing.md")
+        let model = LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: "02-failing", progress: .init(),
+                                      options: .plainASCII)
+        _ = model.handle(.enter)
+        XCTAssertEqual(model.current, 0, "the error is read where it happened")
+        XCTAssertTrue(screen(model).contains("ZeroDivisionError: division by zero"), "\(screen(model))")
+        _ = model.handle(.enter)
+        XCTAssertEqual(model.current, 1, "Enter again moves on")
+        XCTAssertTrue(screen(model).contains("After."))
+    }
+
+    func testATallStepShowsItsTopAndScrollsBack() throws {
+        let prose = (1...15).map { "Line \($0) of prose." }.joined(separator: "\n\n")
+        let lesson = try MarkdownLesson.parse("""
+            # Tall
+
+            ```python
+            print('first output')
+            ```
+
+            \(prose)
+
+            ```python
+            2 + 2
+            ```
+            """, path: "03-tall.md")
+        let model = LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: "03-tall", progress: .init(),
+                                      options: .plainASCII)
+        _ = model.handle(.enter)
+        var lines = screen(model, height: 12)
+        XCTAssertTrue(lines[1].hasPrefix("-- 2 ---"), "a step taller than the screen starts at its top: \(lines)")
+        XCTAssertEqual(lines[2], "Line 1 of prose.")
+        XCTAssertTrue(lines[10].contains("more (Down)"), lines[10])
+        _ = model.handle(.up)
+        lines = screen(model, height: 12)
+        XCTAssertEqual(lines[1], "first output", "Up scrolls back to the step before: \(lines)")
+        XCTAssertTrue(lines[2].hasPrefix("-- 2 ---"), lines[2])
+        XCTAssertTrue(lines[10].contains("more (Down)"), lines[10])
     }
 
     func testPageDownMovesWithoutRunningAndEnterCatchesUp() throws {
@@ -178,7 +230,8 @@ final class LessonScreenModelTests: XCTestCase {
 
     func testScrollingLongOutput() throws {
         let model = try model()
-        _ = model.handle(.enter)
+        _ = model.handle(.pageDown)
+        _ = model.handle(.pageDown)
         type("for i in range(40): print('line', i)", into: model)
         _ = model.handle(.enter)
         var lines = screen(model)
@@ -187,7 +240,42 @@ final class LessonScreenModelTests: XCTestCase {
         _ = model.handle(.scrollUp)
         lines = screen(model)
         XCTAssertEqual(lines[17], "line 37")
-        XCTAssertTrue(lines[18].contains("more"), lines[18])
+        XCTAssertTrue(lines[18].contains("more (Down)"), lines[18])
+        _ = model.handle(.scrollDown)
+        _ = model.handle(.down)
+        type("print('new')", into: model)
+        _ = model.handle(.enter)
+        XCTAssertEqual(screen(model)[17], "new", "back at the end, new output is followed again")
+    }
+
+    func testOutputIsShownWhileCodeRuns() throws {
+        let interpreter = Interpreter { _ in }
+        try TorchBinding.install(in: interpreter)
+        let session = Session(id: "live", interpreter: interpreter, journal: nil)
+        let runner = LessonRunner(lesson: try MarkdownLesson.parse(text, path: "01-screen.md"), session: session)
+        let model = LessonScreenModel(runner: runner, key: "01-screen", progress: .init(), options: .plainASCII)
+        var seen: [[String]] = []
+        model.onLiveOutput = { seen.append(self.screen(model)) }
+        type("for i in range(3): print('tick', i)", into: model)
+        _ = model.handle(.enter)
+        XCTAssertEqual(seen.count, 3, "one redraw per print")
+        XCTAssertTrue(seen[0].contains("tick 0") && !seen[0].contains("tick 1"), "\(seen[0])")
+        XCTAssertTrue(seen[0].contains(">>> for i in range(3): print('tick', i)"), "the input shows while it runs")
+        XCTAssertTrue(seen[0][18].contains("running"), seen[0][18])
+        XCTAssertEqual(screen(model).filter { $0.hasPrefix("tick") }, ["tick 0", "tick 1", "tick 2"],
+                       "once finished, the output is shown once")
+    }
+
+    func testHistoryFromEarlierRunsIsRecalled() throws {
+        let lesson = try MarkdownLesson.parse(text, path: "01-screen.md")
+        let model = LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: "01-screen", progress: .init(),
+                                      options: .plainASCII, history: ["x.shape", "x * 2"])
+        _ = model.handle(.historyPrevious)
+        XCTAssertEqual(model.prompt.text, "x * 2")
+        _ = model.handle(.historyPrevious)
+        XCTAssertEqual(model.prompt.text, "x.shape")
+        _ = model.handle(.enter)
+        XCTAssertEqual(model.history, ["x.shape", "x * 2", "x.shape"])
     }
 
     func testHelpAndLessonListOverlays() throws {

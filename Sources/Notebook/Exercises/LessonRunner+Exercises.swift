@@ -1,3 +1,4 @@
+import Foundation
 import Script
 import Tensor
 
@@ -16,8 +17,20 @@ extension LessonRunner {
     /// Checks the learner's `input` against `exercise`. The input and the reference answer each run in their own
     /// copy of the lesson's namespace, starting from the same random-number state, so the lesson's namespace and
     /// random stream are as they were before.
+    /// Over a session, the answer is journaled with what it printed (and its error, if it raised one).
     public func check(_ input: String, for exercise: Exercise) -> CheckResult {
-        check(CodeBlock(code: input, fileName: Self.answerFileName, firstLine: 1), for: exercise)
+        let started = Date()
+        let result = check(CodeBlock(code: input, fileName: Self.answerFileName, firstLine: 1), for: exercise)
+        if let session {
+            var outputs = result.outputs
+            var status = RunStatus.success
+            if case .error(let traceback) = result.verdict {
+                outputs.append(.error(traceback))
+                status = traceback.hasSuffix("KeyboardInterrupt\n") ? .interrupted : .failed
+            }
+            session.addCode(input, outputs: outputs, status: status, started: started)
+        }
+        return result
     }
 
     /// Checks the exercise's own answer against itself (its value check, or its predicate): the `--check` of a lesson.

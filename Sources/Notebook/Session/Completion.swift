@@ -36,6 +36,9 @@ extension Session {
     /// names, builtins and keywords. Names starting with `_` are offered only once `_` is typed.
     public func complete(_ line: String) -> Completion {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        if let (module, word) = Self.importedNamePrefix(String(trimmed)) {
+            return Completion(word: word, candidates: Self.filter(interpreter.moduleAttributeNames(module), word))
+        }
         if let module = Self.importedModulePrefix(String(trimmed)) {
             return Completion(word: module, candidates: interpreter.moduleNames.filter { $0.hasPrefix(module) })
         }
@@ -67,6 +70,19 @@ extension Session {
             return String(rest)
         }
         return nil
+    }
+
+    /// The module and the name being typed in `from module import a, na`, or nil.
+    static func importedNamePrefix(_ line: String) -> (module: String, word: String)? {
+        guard line.hasPrefix("from ") else { return nil }
+        let rest = line.dropFirst(5).drop { $0 == " " }
+        let module = rest.prefix { $0 != " " }
+        let after = rest.dropFirst(module.count)
+        guard !module.isEmpty, after.first == " " else { return nil }
+        let clause = after.drop { $0 == " " }
+        guard clause.hasPrefix("import ") else { return nil }
+        let word = clause.reversed().prefix { $0 == "_" || $0.isLetter || $0.isNumber }.reversed()
+        return (String(module), String(word))
     }
 
     private static func filter(_ names: [String], _ word: String) -> [String] {

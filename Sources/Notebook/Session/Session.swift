@@ -117,6 +117,13 @@ public final class Session {
                            finished: now, status: .ok))
     }
 
+    /// Journals code that ran outside the session's namespace, with what it gave: an exercise answer, checked in a
+    /// copy of the lesson's namespace.
+    public func addCode(_ code: String, outputs: [StepOutput], status: RunStatus, started: Date) {
+        append(SessionCell(number: cells.count + 1, kind: .code, input: code, outputs: outputs.map(journalOutput),
+                           started: started, finished: Date(), status: SessionCell.Status(status)))
+    }
+
     /// Asks running code to stop with KeyboardInterrupt; safe from any thread.
     public func interrupt() {
         interpreter.interrupt()

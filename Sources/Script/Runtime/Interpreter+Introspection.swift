@@ -14,6 +14,13 @@ extension Interpreter {
     /// The names `import` accepts, sorted.
     public var moduleNames: [String] { modules.keys.sorted() }
 
+    /// The names `from name import ...` accepts (loading the module, as `import` would), sorted; none when there is
+    /// no such module.
+    public func moduleAttributeNames(_ name: String) -> [String] {
+        guard let module = try? importModule(name) else { return [] }
+        return module.attributes.keys.sorted()
+    }
+
     /// Removes `name` from the module namespace; false when it was unbound.
     @discardableResult
     public func removeGlobal(_ name: String) -> Bool {

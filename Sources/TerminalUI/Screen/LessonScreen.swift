@@ -4,7 +4,8 @@ import Render
 import Script
 
 /// `attend open` on a terminal: the lesson screen. It loads a lesson, resumes it where the learner left off, runs
-/// the key loop on curses, and saves progress after every step.
+/// the key loop on curses, and saves progress after every step. Each lesson opened is a session: its steps and what
+/// the learner types are journaled (`attend export` writes them), and the prompt's history is shared with the REPL.
 public final class LessonScreen {
     /// Where the lessons are (for the lesson list), if known.
     public let catalog: LessonCatalog?
@@ -12,14 +13,22 @@ public final class LessonScreen {
     public let store: ProgressStore
     /// How to draw.
     public let options: RenderOptions
+    /// Where each lesson's session is journaled (nil: not journaled).
+    public let sessions: SessionStore?
+    /// The prompt's history file (nil: history lasts one run).
+    public let history: InputHistory?
     /// Problems to tell the learner after the screen closes (an unreadable progress file, a failed save).
     public private(set) var warnings: [String] = []
 
-    /// A screen listing `catalog`'s lessons, saving progress to `store`, drawing with `options`.
-    public init(catalog: LessonCatalog?, store: ProgressStore, options: RenderOptions) {
+    /// A screen listing `catalog`'s lessons, saving progress to `store`, drawing with `options`, journaling to
+    /// `sessions` and keeping the prompt's history in `history`.
+    public init(catalog: LessonCatalog?, store: ProgressStore, options: RenderOptions, sessions: SessionStore? = nil,
+                history: InputHistory? = nil) {
         self.catalog = catalog
         self.store = store
         self.options = options
+        self.sessions = sessions
+        self.history = history
     }
 
     /// The lesson to open when none is named: the one opened last, else the first (with the lesson list shown).
@@ -47,12 +56,19 @@ public final class LessonScreen {
                 curses.end()
                 throw error
             }
+            var lastDrawn = ContinuousClock.now
             model.aroundRun = { body in
-                model.isRunning = true
                 let (width, height) = curses.size
                 curses.draw(model.frame(width: width, height: height))
+                lastDrawn = .now
                 curses.withSignalKeys(body)
-                model.isRunning = false
+            }
+            // Output is drawn as it comes, at most every 50 ms, so a long loop shows its progress.
+            model.onLiveOutput = {
+                guard lastDrawn.duration(to: .now) > .milliseconds(50) else { return }
+                let (width, height) = curses.size
+                curses.draw(model.frame(width: width, height: height))
+                lastDrawn = .now
             }
             if showList { _ = model.handle(.lessonList) }
             showList = false
@@ -72,8 +88,10 @@ public final class LessonScreen {
                 continue
             case .key(let key):
                 let before = model.progress
+                let typed = model.history.count
                 let effect = model.handle(key)
                 if model.progress != before { save(model) }
+                if model.history.count > typed, let line = model.history.last { remember(line) }
                 switch effect {
                 case .none: continue
                 case .quit: return nil
@@ -88,9 +106,11 @@ public final class LessonScreen {
         let key = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let interpreter = Interpreter { _ in }
         try TorchBinding.install(in: interpreter)
-        // The session only completes names; the runner takes the interpreter's output back after it.
-        let session = Session(interpreter: interpreter, journal: nil)
-        let runner = LessonRunner(lesson: lesson, interpreter: interpreter)
+        let id = SessionStore.newID()
+        let context = SessionContext(lessonsDirectory: catalog?.directory, progress: store,
+                                     keys: LessonScreenModel.keys)
+        let session = Session(id: id, interpreter: interpreter, journal: sessions?.journal(id: id), context: context)
+        let runner = LessonRunner(lesson: lesson, session: session)
         let progress = loadProgress()
         let choices = (catalog?.entries ?? []).map { entry -> LessonScreenModel.LessonChoice in
             switch entry.lesson {
@@ -102,7 +122,8 @@ public final class LessonScreen {
             }
         }
         return LessonScreenModel(runner: runner, key: key, progress: progress.lessons[key] ?? .init(),
-                                 options: options, lessons: choices, completer: { session.complete($0) })
+                                 options: options, lessons: choices, history: history?.load() ?? [],
+                                 completer: { session.complete($0) })
     }
 
     /// The saved progress; an unreadable file is set aside (never overwritten) and a fresh start made.
@@ -120,6 +141,16 @@ public final class LessonScreen {
             try store.save(progress)
         } catch {
             if warnings.count < 5 { warnings.append("attend: can't save progress: \(error.localizedDescription)") }
+        }
+    }
+
+    /// Adds a line typed at the prompt to the history file; a failure is told once, after the screen closes.
+    private func remember(_ line: String) {
+        do {
+            try history?.append(line)
+        } catch {
+            let warning = "attend: can't save the prompt's history: \(error.localizedDescription)"
+            if !warnings.contains(warning) { warnings.append(warning) }
         }
     }
 

@@ -14,63 +14,29 @@ extension LessonScreenModel {
         }
         contentHeight = height - 3
         let body: [StyledLine]
+        var currentStart = 0
         switch overlay {
-        case .none: body = contentLines(width: min(width, Self.maximumContentWidth))
+        case .none: (body, currentStart) = transcript(width: min(width, Self.maximumContentWidth))
         case .help: body = helpLines()
         case .lessons(let selected): body = lessonListLines(selected: selected, width: width)
         }
         let bottom = max(body.count - contentHeight, 0)
-        if follow || scroll > bottom { scroll = bottom }
-        if scroll == bottom && overlay == .none && bottom > 0 { follow = true }
+        switch anchor {
+        case .step: scroll = min(bottom, currentStart)
+        case .bottom: scroll = bottom
+        case .manual: scroll = min(scroll, bottom)
+        }
+        // Scrolling back down to the end follows new output again, as a terminal does.
+        if anchor == .manual && scroll == bottom && overlay == .none { anchor = .bottom }
         var lines = [statusLine(width: width)]
         let shown = body.dropFirst(overlay == .none ? scroll : 0).prefix(contentHeight)
         lines += shown.map { $0.truncated(to: width) }
         lines += Array(repeating: StyledLine(), count: contentHeight - shown.count)
-        lines.append(hintLine(width: width, more: overlay == .none && scroll < bottom))
+        lines.append(hintLine(width: width, above: overlay == .none && scroll > 0,
+                              below: overlay == .none && scroll < bottom))
         let (prompt, column) = promptLine(width: width)
         lines.append(prompt)
         return Frame(lines: lines, cursorRow: height - 1, cursorColumn: column)
-    }
-
-    /// The current step, its outputs and what was typed at it.
-    func contentLines(width: Int) -> [StyledLine] {
-        guard current >= 0, current < lesson.steps.count else { return [StyledLine("This lesson has no steps.")] }
-        var lines = LessonRenderer.render(lesson.steps[current], result: results[current], width: width,
-                                          options: options)
-        if let exercise = currentExercise, let state = progress.exercises[exercise.id], state != .open {
-            lines.append(StyledLine("(\(state.rawValue))", style: .dim))
-        }
-        for note in notes[current] ?? [] {
-            lines += render(note, width: width)
-        }
-        return lines
-    }
-
-    private func render(_ note: Note, width: Int) -> [StyledLine] {
-        let accent = options.hasColor ? Style(foreground: .cyan, bold: true) : .bold
-        switch note {
-        case .input(let text):
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.enumerated().map { index, line in
-                var styled = StyledLine(index == 0 ? ">>> " : "... ", style: accent)
-                styled.append(TerminalText.visible(String(line)))
-                return styled
-            }
-        case .outputs(let outputs):
-            return outputs.flatMap { OutputRenderer.render($0, width: width, options: options) }
-        case .feedback(let verdict):
-            return FeedbackRenderer.render(verdict, width: width, options: options)
-        case .message(let text):
-            return wrap(TerminalText.visible(text), width: width).map { StyledLine($0, style: .dim) }
-        case .hint(let number, let text):
-            var lines = [StyledLine("Hint \(number):", style: accent)]
-            lines += MarkdownRenderer.render(text, width: width, options: options)
-            return lines
-        case .candidates(let names):
-            return TerminalText.columns(names, width: width).map { StyledLine(TerminalText.visible($0), style: .dim) }
-        case .solution(let code):
-            return [StyledLine("Solution:", style: accent)] + OutputRenderer.code(code, options: options)
-        }
     }
 
     private func helpLines() -> [StyledLine] {
@@ -84,15 +50,19 @@ extension LessonScreenModel {
         for (index, choice) in lessons.enumerated() {
             let mark = index == selected ? "> " : "  "
             let text = mark + choice.title + "  (" + choice.summary + ")"
-            let line = StyledLine(text, style: index == selected ? barStyle : .plain)
-            lines.append(index == selected ? line.truncated(to: width).padded(to: width, style: line.cells.first?.style ?? .plain) : line)
+            guard index == selected else {
+                lines.append(StyledLine(text))
+                continue
+            }
+            lines.append(StyledLine(text, style: barStyle).truncated(to: width).padded(to: width, style: barStyle))
         }
         return lines
     }
 
     /// The status bar's and the selected row's look: inverse colours, or underlined bold without colour.
     var barStyle: Style {
-        options.hasColor ? Style(foreground: .black, background: .white, bold: true) : Style(bold: true, underline: true)
+        options.hasColor ? Style(foreground: .black, background: .white, bold: true)
+            : Style(bold: true, underline: true)
     }
 
     private func statusLine(width: Int) -> StyledLine {
@@ -106,7 +76,7 @@ extension LessonScreenModel {
         return line
     }
 
-    private func hintLine(width: Int, more: Bool) -> StyledLine {
+    private func hintLine(width: Int, above: Bool, below: Bool) -> StyledLine {
         let keys: String
         if isRunning {
             keys = "running… Ctrl-C interrupts"
@@ -117,7 +87,10 @@ extension LessonScreenModel {
         } else {
             keys = "Enter run/next · PgUp/PgDn steps · F1 keys · F2 lessons · Ctrl-D quit"
         }
-        return StyledLine((more ? "▼ more (Up/Down) · " : "") + keys, style: .dim).truncated(to: width)
+        let ascii = options.charset == .ascii
+        let scrolling = below ? (ascii ? "v more (Down) · " : "▼ more (Down) · ")
+            : above ? (ascii ? "^ earlier (Up) · " : "▲ earlier (Up) · ") : ""
+        return StyledLine(scrolling + keys, style: .dim).truncated(to: width)
     }
 
     /// The prompt line and the cursor's column, scrolled sideways so the cursor stays visible.
@@ -135,19 +108,5 @@ extension LessonScreenModel {
         var line = StyledLine(marker, style: .bold)
         line.append(TerminalText.visible(String(characters[start...])))
         return (line.truncated(to: width, ellipsis: ""), marker.count + before)
-    }
-
-    private func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        lines.append(line)
-        return lines
     }
 }

@@ -70,7 +70,7 @@ public final class LessonScreenModel {
 
     /// The keys, as F1 shows them.
     public static let keys = [
-        "Enter          run the current step (on an empty prompt); again: next step",
+        "Enter          run the current step and move to the next (on an empty prompt)",
         "PgDn / PgUp    next / previous step without running",
         "text + Enter   run it in the lesson's namespace (at an exercise: your answer)",
         "hint or F5     next hint at an exercise;  solution  shows it;  skip  moves on",
@@ -100,29 +100,37 @@ public final class LessonScreenModel {
     /// Wraps each run of code (a front end lets Ctrl-C interrupt it there); by default it just runs it.
     public var aroundRun: (() -> Void) -> Void = { $0() }
     /// Whether code is running (the hint line says Ctrl-C interrupts it).
-    public var isRunning = false
+    public private(set) var isRunning = false
+    /// Called when running code prints, so a front end can redraw while it runs.
+    public var onLiveOutput: (() -> Void)?
+    /// What was typed at the prompt, oldest first (Up recalls it).
+    public private(set) var history: [String]
 
     let options: RenderOptions
     let completer: (String) -> Completion
     var results: [Int: StepResult] = [:]
     var notes: [Int: [Note]] = [:]
     var exercises: [Int: ExerciseSession] = [:]
-    var history: [String] = []
+    var failureShown: Set<Int> = []
     var historyIndex: Int?
     var scroll = 0
-    var follow = false
+    var anchor = Anchor.step
     var contentHeight = 1
+    var drawings: [Int: StepDrawing] = [:]
+    var live: LiveRun?
 
     /// A screen for the lesson `runner` runs, resuming at `progress` (the namespace is rebuilt by running the steps
-    /// before the saved one), drawing with `options`, completing with `completer`.
+    /// before the saved one), drawing with `options`, completing with `completer`, recalling `history`. Over a
+    /// session, what running code prints is shown as it is printed.
     public init(runner: LessonRunner, key: String, progress: LearnerProgress.LessonProgress,
-                options: RenderOptions, lessons: [LessonChoice] = [],
+                options: RenderOptions, lessons: [LessonChoice] = [], history: [String] = [],
                 completer: @escaping (String) -> Completion = { Completion(word: $0, candidates: []) }) {
         self.runner = runner
         self.key = key
         self.progress = progress
         self.options = options
         self.lessons = lessons
+        self.history = history
         self.completer = completer
         let steps = runner.lesson.steps
         if let id = progress.step, let index = runner.lesson.index(ofStep: id) { current = index }
@@ -131,6 +139,7 @@ public final class LessonScreenModel {
         if runner.nextStep < done {
             notes[current, default: []].append(.message("Rebuilding the namespace stopped at a failing step."))
         }
+        runner.session?.onOutput = { [weak self] output in self?.receiveLive(output) }
     }
 
     /// The lesson.
@@ -217,19 +226,39 @@ public final class LessonScreenModel {
         return !(exercises[current]?.isFinished ?? false)
     }
 
-    /// Runs the steps not yet run, in order, up to and including `index`.
+    /// Runs the steps not yet run, in order, up to and including `index`, showing each one's output as it comes.
     private func catchUp(through index: Int) {
         guard runner.nextStep <= index else { return }
-        aroundRun {
-            while runner.nextStep <= index, let result = runner.runNext() { results[result.index] = result }
+        running {
+            while runner.nextStep <= index {
+                live = LiveRun(step: runner.nextStep)
+                guard let result = runner.runNext() else { break }
+                results[result.index] = result
+            }
+            live = nil
         }
+    }
+
+    /// Runs `body` (code typed at the prompt), showing what it prints as it prints it.
+    private func runTyped(_ body: () -> Void) {
+        running {
+            live = LiveRun(step: nil)
+            body()
+            live = nil
+        }
+    }
+
+    /// Runs `body` inside the front end's `aroundRun`, marked as running.
+    private func running(_ body: () -> Void) {
+        isRunning = true
+        aroundRun(body)
+        isRunning = false
     }
 
     private func go(to index: Int) {
         guard index >= 0, index < lesson.steps.count, index != current else { return }
         current = index
-        scroll = 0
-        follow = false
+        anchor = .step
         saveStep()
     }
 
@@ -249,12 +278,12 @@ public final class LessonScreenModel {
             return .none
         }
         catchUp(through: current - 1)
-        follow = true
+        anchor = .bottom
+        notes[current, default: []].append(.input(text))
         if let exercise = currentExercise, exerciseIsOpen {
             var result: CheckResult?
-            aroundRun { result = runner.check(text, for: exercise) }
+            runTyped { result = runner.check(text, for: exercise) }
             guard let result else { return .none }
-            notes[current, default: []].append(.input(text))
             if !result.outputs.isEmpty { notes[current, default: []].append(.outputs(result.outputs)) }
             notes[current, default: []].append(.feedback(result.verdict))
             var session = exercises[current] ?? ExerciseSession(exercise: exercise)
@@ -262,8 +291,9 @@ public final class LessonScreenModel {
             case .solved:
                 notes[current, default: []].append(.message("Press Enter for the next step."))
             case .missed(let remaining):
+                let answers = remaining == 1 ? "answer shows" : "answers show"
                 notes[current, default: []].append(.message(
-                    "\(remaining) more wrong answer\(remaining == 1 ? "" : "s") show\(remaining == 1 ? "s" : "") the solution; type hint for a hint."))
+                    "\(remaining) more wrong \(answers) the solution; type hint for a hint."))
             case .revealed(let solution):
                 notes[current, default: []].append(.solution(solution))
             case .notCounted, .finished:
@@ -275,36 +305,36 @@ public final class LessonScreenModel {
             return .none
         }
         var ran: (outputs: [StepOutput], status: RunStatus) = ([], .success)
-        aroundRun { ran = runner.execute(text) }
-        notes[current, default: []].append(.input(text))
+        runTyped { ran = runner.execute(text) }
         if !ran.outputs.isEmpty { notes[current, default: []].append(.outputs(ran.outputs)) }
         return .none
     }
 
     private func enterOnEmptyPrompt() -> Effect {
         guard current < lesson.steps.count else { return .none }
-        let step = lesson.steps[current]
-        if case .code = step.content, results[current] == nil, runner.nextStep <= current {
-            catchUp(through: current)
-            follow = true
-            saveStep()
-            return .none
-        }
         if exerciseIsOpen {
             let reminder = "Type your answer at the prompt, or hint, solution or skip."
             // Pressing Enter again does not pile up the same reminder.
             if case .message(reminder)? = notes[current]?.last { return .none }
             notes[current, default: []].append(.message(reminder))
-            follow = true
+            anchor = .bottom
             return .none
         }
         catchUp(through: current)
+        // A cell that failed or was interrupted keeps the learner at it, to read the error; Enter again moves on.
+        if let result = results[current], result.status != .success, !failureShown.contains(current) {
+            failureShown.insert(current)
+            anchor = .bottom
+            saveStep()
+            return .none
+        }
         if current + 1 < lesson.steps.count {
             go(to: current + 1)
         } else {
             progress.finished = true
-            notes[current, default: []].append(.message("End of the lesson. F2 lists the lessons; Ctrl-D quits."))
-            follow = true
+            let end = "End of the lesson. F2 lists the lessons; Ctrl-D quits."
+            if case .message(end)? = notes[current]?.last {} else { notes[current, default: []].append(.message(end)) }
+            anchor = .bottom
             saveStep()
         }
         return .none
@@ -313,7 +343,7 @@ public final class LessonScreenModel {
     private func exerciseCommand(_ word: String) {
         guard let exercise = currentExercise else { return }
         var session = exercises[current] ?? ExerciseSession(exercise: exercise)
-        follow = true
+        anchor = .bottom
         switch word {
         case "hint":
             if let hint = session.nextHint() {
@@ -368,12 +398,12 @@ public final class LessonScreenModel {
             prompt.insert(String(common.dropFirst(completion.word.count)))
         } else {
             notes[current, default: []].append(.candidates(Array(completion.candidates.prefix(200))))
-            follow = true
+            anchor = .bottom
         }
     }
 
     private func scrollBy(_ delta: Int) {
         scroll = max(scroll + delta, 0)
-        follow = false
+        anchor = .manual
     }
 }
