@@ -217,6 +217,35 @@ final class LessonScreenModelTests: XCTestCase {
         XCTAssertEqual(model.prompt.text, "")
     }
 
+    func testBlocksContinueUntilABlankLine() throws {
+        let model = try model()
+        _ = model.handle(.pageDown)
+        _ = model.handle(.pageDown)
+        type("def double(v):", into: model)
+        _ = model.handle(.enter)
+        XCTAssertEqual(model.prompt.text, "    ", "the body is indented for the learner")
+        XCTAssertEqual(screen(model)[19], "...     ")
+        type("total = v * 2", into: model)
+        _ = model.handle(.enter)
+        XCTAssertEqual(model.prompt.text, "    ")
+        type("return total", into: model)
+        _ = model.handle(.enter)
+        _ = model.handle(.enter)
+        XCTAssertEqual(screen(model)[19], "> ", "a blank line ran the block")
+        type("double(21)", into: model)
+        _ = model.handle(.enter)
+        let lines = screen(model)
+        XCTAssertTrue(lines.contains(">>> def double(v):") && lines.contains("...     return total"), "\(lines)")
+        XCTAssertEqual(Array(lines.suffix(4).prefix(2)), [">>> double(21)", "42"])
+        XCTAssertEqual(model.current, 2, "Enter ending a block does not move to the next step")
+
+        type("for i in range(3):", into: model)
+        _ = model.handle(.enter)
+        _ = model.handle(.interrupt)
+        XCTAssertEqual(screen(model)[19], "> ", "Ctrl-C drops the open block")
+        XCTAssertFalse(screen(model).contains(">>> for i in range(3):"))
+    }
+
     func testTabCompletes() throws {
         let model = try model()
         type("import to", into: model)

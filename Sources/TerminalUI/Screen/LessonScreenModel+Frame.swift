@@ -82,6 +82,8 @@ extension LessonScreenModel {
             keys = "running… Ctrl-C interrupts"
         } else if overlay != .none {
             keys = "Esc close · Ctrl-D quit"
+        } else if !block.isEmpty {
+            keys = "an empty line runs the block · Ctrl-C drops it"
         } else if exerciseIsOpen {
             keys = "answer at the prompt · hint · solution · skip · F1 keys · Ctrl-D quit"
         } else {
@@ -95,7 +97,7 @@ extension LessonScreenModel {
 
     /// The prompt line and the cursor's column, scrolled sideways so the cursor stays visible.
     private func promptLine(width: Int) -> (StyledLine, Int) {
-        let marker = exerciseIsOpen ? "answer> " : "> "
+        let marker = !block.isEmpty ? "... " : exerciseIsOpen ? "answer> " : "> "
         let characters = prompt.characters
         let cursor = min(prompt.cursor, characters.count)
         let room = max(width - marker.count - 1, 1)

@@ -52,6 +52,7 @@ extension LessonScreenModel {
                 lines += live.outputs.flatMap { OutputRenderer.render($0, width: width, options: options) }
             }
         }
+        if !block.isEmpty { lines += render(.input(block.joined(separator: "\n")), width: width) }
         return (lines, currentStart)
     }
 

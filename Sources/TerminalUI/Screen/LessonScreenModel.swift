@@ -73,13 +73,14 @@ public final class LessonScreenModel {
         "Enter          run the current step and move to the next (on an empty prompt)",
         "PgDn / PgUp    next / previous step without running",
         "text + Enter   run it in the lesson's namespace (at an exercise: your answer)",
+        "line ending :  opens a block (... lines, indented for you); empty line runs it",
         "hint or F5     next hint at an exercise;  solution  shows it;  skip  moves on",
         "Up / Down      scroll the lesson (empty prompt); recall history (text typed)",
         "Shift-Up/Down  scroll the lesson;  Ctrl-P / Ctrl-N  history",
         "Left/Right Home/End Backspace Delete Ctrl-U  edit the prompt",
         "Tab            complete names and attributes",
         "F1 or ?        these keys;  F2  the lesson list;  Esc  close",
-        "Ctrl-C         interrupt running code (or clear the prompt)",
+        "Ctrl-C         interrupt running code (or clear the prompt and open block)",
         "Ctrl-D         quit (progress is saved after every step)",
     ]
 
@@ -112,6 +113,7 @@ public final class LessonScreenModel {
     var notes: [Int: [Note]] = [:]
     var exercises: [Int: ExerciseSession] = [:]
     var failureShown: Set<Int> = []
+    var block: [String] = []
     var historyIndex: Int?
     var scroll = 0
     var anchor = Anchor.step
@@ -185,7 +187,11 @@ public final class LessonScreenModel {
             let index = lessons.firstIndex { $0.path == lesson.path } ?? 0
             overlay = .lessons(selected: index)
         case .escape: break
-        case .interrupt, .clearLine:
+        case .interrupt:
+            prompt.set("")
+            block = []
+            historyIndex = nil
+        case .clearLine:
             prompt.set("")
             historyIndex = nil
         case .quit: return .quit
@@ -267,6 +273,17 @@ public final class LessonScreenModel {
         prompt.set("")
         historyIndex = nil
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !block.isEmpty {
+            // In a block, a blank line ends it, as at Python's prompt.
+            if trimmed.isEmpty {
+                let code = block.joined(separator: "\n")
+                block = []
+                return run(code)
+            }
+            if history.last != text { history.append(text) }
+            continueBlock(with: text)
+            return .none
+        }
         if trimmed.isEmpty { return enterOnEmptyPrompt() }
         if history.last != text { history.append(text) }
         if trimmed == "?" {
@@ -277,6 +294,31 @@ public final class LessonScreenModel {
             exerciseCommand(trimmed)
             return .none
         }
+        if PromptReadiness(text + "\n") == .incomplete {
+            continueBlock(with: text)
+            return .none
+        }
+        return run(text)
+    }
+
+    /// Adds a line to the open block and starts the next one indented as Python expects: as the line was, one level
+    /// deeper after a `:`.
+    private func continueBlock(with line: String) {
+        block.append(line)
+        anchor = .bottom
+        guard PromptReadiness(block.joined(separator: "\n") + "\n") == .incomplete else {
+            let code = block.joined(separator: "\n")
+            block = []
+            _ = run(code)
+            return
+        }
+        let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+        let opens = line.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+        prompt.set(indent + (opens ? "    " : ""))
+    }
+
+    /// Runs typed code (or checks it as the answer at an open exercise) and notes what it gave.
+    private func run(_ text: String) -> Effect {
         catchUp(through: current - 1)
         anchor = .bottom
         notes[current, default: []].append(.input(text))
