@@ -108,12 +108,13 @@ final class BenchCommandTests: XCTestCase {
         let training = try XCTUnwrap(figures["gru training step"])
         XCTAssertEqual(training["pytorch"] as? Double, 2)
         let trainingTime = try XCTUnwrap(training["value"] as? Double)
-        XCTAssertEqual(try XCTUnwrap(training["ratio"] as? Double), 2 / trainingTime, accuracy: 0.01 * 2 / trainingTime)
+        XCTAssertEqual(try XCTUnwrap(training["ratio"] as? Double), 2 / trainingTime,
+                       accuracy: 0.02 * 2 / trainingTime)
         // A rate: 2 * 256³ operations in 2 ms is 16.8 GFLOP/s; Attend's over PyTorch's.
         let gemm = try XCTUnwrap(figures["gemm 256"])
         XCTAssertEqual(gemm["pytorch"] as? Double, 16.8)
         let rate = try XCTUnwrap(gemm["value"] as? Double)
-        XCTAssertEqual(try XCTUnwrap(gemm["ratio"] as? Double), rate / 16.8, accuracy: 0.01 * rate / 16.8)
+        XCTAssertEqual(try XCTUnwrap(gemm["ratio"] as? Double), rate / 16.8, accuracy: 0.02 * rate / 16.8)
         // The fake Python's processes take next to no memory: a value, but no ratio against nothing.
         let memory = try XCTUnwrap(figures["attention 256 tokens peak memory"])
         XCTAssertNotNil(memory["pytorch"])

@@ -13,7 +13,9 @@ struct Bench: ParsableCommand {
             Figures: start-up (a whole process running a two-line script), a loop of small tensor ops, \
             KV-cache decoding, a GRU training step with Adam, nn.MultiheadAttention forward at several lengths \
             and its peak memory, square float32 GEMM, drawing a heatmap, running every lesson. Each timed figure \
-            is the median of several runs after one warm-up run.
+            is the median of several runs after one warm-up run. Start-up and peak memory are measured on whole \
+            processes (`attend run FILE`, and with --compare `PYTHON FILE`): wall time, and the peak resident \
+            memory (wait4) of a process doing one attention forward less that of one doing it on 16 tokens.
 
             With --compare PYTHON, the workloads written in Python run in that Python with PyTorch too (a driver \
             and the scripts are written to a temporary folder) and each line reads \

@@ -63,11 +63,13 @@ struct BenchFigure: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Three significant figures or so, without exponent: 2.31, 0.052, 12.3, 1234.
+    /// Three significant figures (all the digits before the point when there are more), without exponent: 2.31,
+    /// 0.0521, 12.3, 1234.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let magnitude = abs(value)
-        let decimals = magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3
+        guard magnitude >= 1e-6 else { return "0" }
+        let decimals = min(max(2 - Int(log10(magnitude).rounded(.down)), 0), 8)
         return String(format: "%.\(decimals)f", value)
     }
 
