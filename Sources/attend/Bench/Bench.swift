@@ -90,7 +90,9 @@ struct Bench: ParsableCommand {
         let afterAttention = (figures.lastIndex { $0.name.hasPrefix("attention ") } ?? figures.count - 1) + 1
         figures.insert(contentsOf: memory, at: afterAttention)
         figures.append(BenchNative.heatmap(runs: plan.heatmapRuns, warmUp: plan.warmUp))
-        if let lessons = try BenchNative.lessons(runs: plan.lessonsRuns, all: plan.allLessons) { figures.append(lessons) }
+        if let lessons = try BenchNative.lessons(runs: plan.lessonsRuns, all: plan.allLessons) {
+            figures.append(lessons)
+        }
         if compare != nil {
             for index in figures.indices { figures[index].pytorch = pytorch[figures[index].name] }
         }

@@ -29,7 +29,9 @@ struct BenchPlan {
             BenchScript.kvCache(steps: quick ? 50 : 400, runs: count(5), warmUp: warmUp),
             BenchScript.gruTraining(runs: count(20), warmUp: warmUp),
         ]
-        scripts += lengths.map { BenchScript.attention(tokens: $0, runs: count(attentionRuns[$0] ?? 3), warmUp: warmUp) }
+        scripts += lengths.map {
+            BenchScript.attention(tokens: $0, runs: count(attentionRuns[$0] ?? 3), warmUp: warmUp)
+        }
         scripts += [BenchScript.gemm(size: 256, runs: count(50), warmUp: warmUp),
                     BenchScript.gemm(size: 1024, runs: count(10), warmUp: warmUp)]
         return BenchPlan(scripts: scripts, startUpRuns: count(5), memoryTokens: quick ? [256] : [2048, 4096],
