@@ -2,34 +2,81 @@ import Foundation
 import XCTest
 
 /// `attend bench` as a script consuming its figures sees it: one `name: value unit` line per workload, or the same
-/// figures as a JSON object. `--quick` keeps the runs few; the figures' size is not checked (a test is no benchmark).
+/// figures as a JSON object, and with `--compare PYTHON` PyTorch's value and the ratio beside each. `--quick` keeps
+/// the runs few; the figures' size is not checked (a test is no benchmark). The comparison runs against a fake
+/// Python, a shell script printing what the real driver prints, so no PyTorch is needed.
 final class BenchCommandTests: XCTestCase {
+    /// The figures `--quick` reports, in order.
+    private static let quickNames = [
+        "start-up", "small-op loop 200 iterations", "kv-cache decoding 50 steps", "gru training step",
+        "attention 256 tokens", "attention 256 tokens peak memory", "gemm 256", "gemm 1024",
+        "render heatmap 512x512 in 120 columns", "first lesson headless",
+    ]
+    /// The figures timed by the Python driver (the rest are whole processes, or Attend's own).
+    private static let driverNames = [
+        "small-op loop 200 iterations", "kv-cache decoding 50 steps", "gru training step", "attention 256 tokens",
+        "gemm 256", "gemm 1024",
+    ]
+
     /// The built `attend` executable, beside the test bundle.
     private static var executable: URL {
         let runner = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         return runner.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("attend")
     }
 
-    /// Standard output and exit status of `attend bench` with `arguments`.
-    private func bench(_ arguments: [String]) throws -> (output: String, status: Int32) {
+    /// Standard output, standard error and exit status of `attend bench` with `arguments`.
+    private func bench(_ arguments: [String]) throws -> (output: String, errors: String, status: Int32) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = ["bench"] + arguments
+        let folder = try temporaryFolder()
+        let errorFile = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        return (String(decoding: data, as: UTF8.self), errors, process.terminationStatus)
+    }
+
+    /// A fresh folder removed after the test.
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("attend-bench-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    /// An executable shell script standing in for Python: `body` runs with the script's arguments.
+    private func fakePython(_ body: String) throws -> String {
+        let file = try temporaryFolder().appendingPathComponent("python")
+        try Data("#!/bin/sh\n\(body)\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        return file.path
+    }
+
+    /// A fake Python that runs any script successfully and, given the driver, prints `milliseconds` for every
+    /// workload the driver times.
+    private func fakeTorch(milliseconds: Double) throws -> String {
+        let medians = Self.driverNames.map { "\"\($0)\": \(milliseconds)" }.joined(separator: ", ")
+        return try fakePython("""
+            case "$1" in
+              *driver.py) echo '{"medians": {\(medians)}, "torch": "fake"}' ;;
+              *) exit 0 ;;
+            esac
+            """)
     }
 
     func testQuickRunPrintsOneFigurePerLine() throws {
-        let (output, status) = try bench(["--quick"])
+        let (output, _, status) = try bench(["--quick"])
         XCTAssertEqual(status, 0)
         let lines = output.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("render heatmap 512x512 in 120 columns: ") }, output)
-        let figure = try NSRegularExpression(pattern: #"^[a-z0-9 x]+: [0-9]+(\.[0-9]+)? ms$"#)
+        XCTAssertEqual(lines.map { $0.components(separatedBy: ": ").first ?? "" }, Self.quickNames, output)
+        let figure = try NSRegularExpression(pattern: #"^[a-z0-9 x-]+: [0-9]+(\.[0-9]+)? (ms|s|MB|GFLOP/s)$"#)
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
             XCTAssertNotNil(figure.firstMatch(in: line, range: range), "not `name: value unit`: \(line)")
@@ -37,14 +84,86 @@ final class BenchCommandTests: XCTestCase {
     }
 
     func testJSONHoldsTheSameFigures() throws {
-        let (output, status) = try bench(["--quick", "--json"])
+        let (output, _, status) = try bench(["--quick", "--json"])
         XCTAssertEqual(status, 0)
         let object = try JSONSerialization.jsonObject(with: Data(output.utf8))
         let figures = try XCTUnwrap(object as? [String: [String: Any]], output)
+        XCTAssertEqual(Set(figures.keys), Set(Self.quickNames))
         let heatmap = try XCTUnwrap(figures["render heatmap 512x512 in 120 columns"], output)
         XCTAssertEqual(heatmap["unit"] as? String, "ms")
-        let value = try XCTUnwrap(heatmap["value"] as? Double)
-        XCTAssertGreaterThan(value, 0)
+        XCTAssertGreaterThan(try XCTUnwrap(heatmap["value"] as? Double), 0)
+        XCTAssertEqual(figures["gemm 1024"]?["unit"] as? String, "GFLOP/s")
+        XCTAssertEqual(figures["attention 256 tokens peak memory"]?["unit"] as? String, "MB")
+        XCTAssertEqual(figures["first lesson headless"]?["unit"] as? String, "s")
+        XCTAssertNil(figures["gemm 256"]?["pytorch"], "no PyTorch value without --compare")
+    }
+
+    func testCompareGivesPyTorchsValueAndARatioWhereAboveOneMeansAttendIsBetter() throws {
+        let python = try fakeTorch(milliseconds: 2)
+        let (output, errors, status) = try bench(["--quick", "--json", "--compare", python])
+        XCTAssertEqual(status, 0, errors)
+        let object = try JSONSerialization.jsonObject(with: Data(output.utf8))
+        let figures = try XCTUnwrap(object as? [String: [String: Any]], output)
+        // A time: PyTorch's over Attend's.
+        let training = try XCTUnwrap(figures["gru training step"])
+        XCTAssertEqual(training["pytorch"] as? Double, 2)
+        let trainingTime = try XCTUnwrap(training["value"] as? Double)
+        XCTAssertEqual(try XCTUnwrap(training["ratio"] as? Double), 2 / trainingTime,
+                       accuracy: 0.02 * 2 / trainingTime)
+        // A rate: 2 * 256³ operations in 2 ms is 16.8 GFLOP/s; Attend's over PyTorch's.
+        let gemm = try XCTUnwrap(figures["gemm 256"])
+        XCTAssertEqual(gemm["pytorch"] as? Double, 16.8)
+        let rate = try XCTUnwrap(gemm["value"] as? Double)
+        XCTAssertEqual(try XCTUnwrap(gemm["ratio"] as? Double), rate / 16.8, accuracy: 0.02 * rate / 16.8)
+        // The fake Python's processes take next to no memory: a value, but no ratio against nothing.
+        let memory = try XCTUnwrap(figures["attention 256 tokens peak memory"])
+        XCTAssertNotNil(memory["pytorch"])
+        XCTAssertNotNil(figures["start-up"]?["pytorch"])
+        // Attend's own figures have no PyTorch side.
+        XCTAssertNil(figures["render heatmap 512x512 in 120 columns"]?["pytorch"])
+        XCTAssertNil(figures["first lesson headless"]?["ratio"])
+    }
+
+    func testCompareLinesShowPyTorchAndTheRatio() throws {
+        let python = try fakeTorch(milliseconds: 1000)
+        let (output, errors, status) = try bench(["--quick", "--compare", python])
+        XCTAssertEqual(status, 0, errors)
+        let lines = output.split(separator: "\n").map(String.init)
+        let training = try XCTUnwrap(lines.first { $0.hasPrefix("gru training step: ") }, output)
+        let pattern = try NSRegularExpression(
+            pattern: #"^gru training step: [0-9.]+ ms \(pytorch 1000 ms, ratio [0-9.]+x\)$"#)
+        XCTAssertNotNil(pattern.firstMatch(in: training, range: NSRange(training.startIndex..., in: training)),
+                        training)
+        let heatmap = try XCTUnwrap(lines.first { $0.hasPrefix("render heatmap") }, output)
+        XCTAssertFalse(heatmap.contains("pytorch"), heatmap)
+    }
+
+    func testMissingPythonIsReportedNotCrashed() throws {
+        let (output, errors, status) = try bench(["--quick", "--compare", "/nonexistent/python3"])
+        XCTAssertEqual(status, 2)
+        XCTAssertEqual(output, "")
+        XCTAssertTrue(errors.contains("attend: cannot run '/nonexistent/python3'"), errors)
+    }
+
+    func testFailingPythonShowsWhatItSaid() throws {
+        let python = try fakePython("echo \"ModuleNotFoundError: No module named 'torch'\" >&2; exit 1")
+        let (output, errors, status) = try bench(["--quick", "--compare", python])
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(output, "")
+        XCTAssertTrue(errors.contains("failed running start-up.py (exit status 1)"), errors)
+        XCTAssertTrue(errors.contains("No module named 'torch'"), errors)
+    }
+
+    func testDriverOutputThatIsNotItsJSONIsReported() throws {
+        let python = try fakePython("""
+            case "$1" in
+              *driver.py) echo 'hello' ;;
+              *) exit 0 ;;
+            esac
+            """)
+        let (_, errors, status) = try bench(["--quick", "--compare", python])
+        XCTAssertEqual(status, 1)
+        XCTAssertTrue(errors.contains("did not print the benchmark driver's figures"), errors)
     }
 
     func testRunsMustBePositive() throws {
