@@ -47,7 +47,8 @@ public final class Interpreter {
     /// A fresh interpreter writing printed text to `output`.
     public init(output: @escaping (String) -> Void) {
         self.output = output
-        self.globals = Environment(parent: nil, info: nil)
+        // Room to spare: a sparse table finds a name at its first probe, without comparing it to another name.
+        self.globals = Environment(variables: Variables(minimumCapacity: 64), parent: nil, info: nil)
         self.builtins = Variables(Builtins.table())
         globals.variables["__name__"] = .str("__main__")
         StandardLibrary.register(in: self)

@@ -63,9 +63,12 @@ struct NameKey: Hashable {
 
     // Dictionary asks for this directly; answering it ourselves skips SipHash over the string.
     func _rawHashValue(seed: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt(bitPattern: seed))
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        // Fold the high bits down: the table indexes by the low bits.
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(UInt(bitPattern: seed))
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            // Fold the high bits down: the table indexes by the low bits.
+            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        }
     }
 }
