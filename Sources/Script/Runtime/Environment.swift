@@ -113,7 +113,7 @@ final class ScopeInfo {
 /// A namespace at run time: module globals, a function call's locals, a class body, or a comprehension.
 public final class Environment {
     /// The variables bound here.
-    var variables: [String: Value]
+    var variables: Variables
     /// The enclosing function scope (for closures), nil at module level.
     let parent: Environment?
     /// The declarations of the function (or comprehension) this frame runs; nil for module and class scopes.
@@ -121,7 +121,7 @@ public final class Environment {
     /// True for a class body, whose names nested functions do not see.
     let isClassBody: Bool
 
-    init(variables: [String: Value] = [:], parent: Environment?, info: ScopeInfo?, isClassBody: Bool = false) {
+    init(variables: Variables = [:], parent: Environment?, info: ScopeInfo?, isClassBody: Bool = false) {
         self.variables = variables
         self.parent = parent
         self.info = info

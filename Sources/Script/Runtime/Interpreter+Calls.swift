@@ -47,6 +47,22 @@ extension Interpreter {
         throw PythonError.typeError("'\(callee.typeName)' object is not callable")
     }
 
+    /// Calls a binding's method body as `call` calls a builtin: engine errors become Python exceptions and queued
+    /// engine warnings are shown.
+    func callNative(_ body: (Arguments) throws -> Value, _ arguments: Arguments) throws -> Value {
+        try checkInterrupt()
+        let result: Value
+        do {
+            result = try body(arguments)
+        } catch let error as PythonError {
+            throw error
+        } catch {
+            throw PythonError.converting(error)
+        }
+        try issueEngineWarnings()
+        return result
+    }
+
     /// Shows the warnings the engine queued during a call (PyTorch's own `UserWarning`s) at the calling line.
     @inline(__always)
     func issueEngineWarnings() throws {
@@ -87,7 +103,7 @@ extension Interpreter {
 
     /// Runs a Python function: binds arguments to parameters, then runs the body in a fresh local scope.
     func invoke(_ function: FunctionObject, _ arguments: Arguments) throws -> Value {
-        let environment = Environment(variables: Dictionary(minimumCapacity: function.scope.locals.count),
+        let environment = Environment(variables: Variables(minimumCapacity: function.scope.locals.count),
                                       parent: function.closure, info: function.scope)
         try bind(arguments, to: function, in: environment)
         if function.isGenerator { return makeGenerator(function, environment) }

@@ -20,7 +20,7 @@ extension Interpreter {
             bodyFrame.record(&error)
             throw error
         }
-        let cls = try ClassObject(name: def.name, bases: bases, attributes: body.variables)
+        let cls = try ClassObject(name: def.name, bases: bases, attributes: body.variables.dictionary)
         for value in body.variables.values {
             switch value {
             case .function(let function): function.definingClass = cls

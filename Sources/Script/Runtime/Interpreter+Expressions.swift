@@ -45,6 +45,12 @@ extension Interpreter {
             let callee: Value
             if case .attribute(let objectExpr, let name) = calleeExpr.kind {
                 let object = try evaluate(objectExpr, in: frame)
+                // `t.method(...)` on a tensor calls the binding's method directly: no bound builtin is made per call.
+                if case .tensor = object, let binding,
+                   let method = try withRange(calleeExpr.range, { try binding.method(of: object, name, interpreter: self) }) {
+                    let arguments = try evaluateArguments(argumentExprs, keywordExprs, in: frame)
+                    return try withRange(expression.range) { try callNative(method, arguments) }
+                }
                 callee = try withRange(calleeExpr.range) { try getAttribute(object, name) }
             } else {
                 callee = try evaluate(calleeExpr, in: frame)

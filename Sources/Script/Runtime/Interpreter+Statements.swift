@@ -45,6 +45,23 @@ extension Interpreter {
             return try execute(orElse, in: frame)
         case .for(let target, let iterable, let body, let orElse):
             let iterableValue = try evaluate(iterable, in: frame)
+            if case .range(let range) = iterableValue {
+                // `for i in range(n)`, the commonest loop: counted directly, with no iterator object or closure call
+                // per item. The range was copied when the loop began, as its iterator would have copied it.
+                var index = 0
+                let count = range.count
+                while index < count {
+                    try checkInterrupt()
+                    try assign(.int(range.item(index)), to: target, in: frame)
+                    index += 1
+                    switch try execute(body, in: frame) {
+                    case .breakLoop: return .normal
+                    case .returned(let value): return .returned(value)
+                    case .normal, .continueLoop: continue
+                    }
+                }
+                return try execute(orElse, in: frame)
+            }
             let iterator = try withRange(statement.range) { try makeIterator(iterableValue) }
             // An error while fetching the next item belongs to the `for` line, as in CPython.
             while let item = try withRange(statement.range, { try iterator.next() }) {

@@ -11,7 +11,7 @@ public final class Interpreter {
     /// The module namespace programs run in.
     let globals: Environment
     /// The built-in names (`print`, `len`, `ValueError` ...).
-    var builtins: [String: Value]
+    var builtins: Variables
     /// Modules `import` can load, by name; bindings register theirs here.
     public var modules: [String: () throws -> ModuleObject] = [:]
     private var loadedModules: [String: ModuleObject] = [:]
@@ -47,8 +47,9 @@ public final class Interpreter {
     /// A fresh interpreter writing printed text to `output`.
     public init(output: @escaping (String) -> Void) {
         self.output = output
-        self.globals = Environment(parent: nil, info: nil)
-        self.builtins = Builtins.table()
+        // Room to spare: a sparse table finds a name at its first probe, without comparing it to another name.
+        self.globals = Environment(variables: Variables(minimumCapacity: 64), parent: nil, info: nil)
+        self.builtins = Variables(Builtins.table())
         globals.variables["__name__"] = .str("__main__")
         StandardLibrary.register(in: self)
     }
@@ -251,6 +252,9 @@ public final class Interpreter {
 public protocol ForeignBinding: AnyObject {
     /// `tensor.name`, or nil when there is no such attribute.
     func attribute(of tensor: Value, _ name: String, interpreter: Interpreter) throws -> Value?
+    /// The method `tensor.name` names, as a function of the call's arguments, or nil when `name` is not a method
+    /// (a data attribute, or missing): the interpreter then looks it up with `attribute(of:_:interpreter:)`.
+    func method(of tensor: Value, _ name: String, interpreter: Interpreter) throws -> ((Arguments) throws -> Value)?
     /// `lhs op rhs` when either side is a tensor, or nil when unsupported.
     func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value?
     /// `lhs op rhs` for `==`, `!=`, `<`, `<=`, `>`, `>=` when either side is a tensor, or nil when unsupported.
@@ -266,6 +270,9 @@ public protocol ForeignBinding: AnyObject {
 }
 
 extension ForeignBinding {
+    /// By default methods are found through `attribute(of:_:interpreter:)`.
+    public func method(of tensor: Value, _ name: String, interpreter: Interpreter) throws
+        -> ((Arguments) throws -> Value)? { nil }
     /// By default tensors and foreign objects get a plain built-in class named after their type.
     public func typeObject(of value: Value) -> ClassObject? { nil }
     /// By default a foreign value offers no names.

@@ -21,8 +21,8 @@ struct ArgumentParser {
             throw PythonError.typeError("\(function)() takes \(names.count) positional argument"
                 + "\(names.count == 1 ? "" : "s") but \(arguments.positional.count) were given")
         }
-        var values: [Value?] = Array(repeating: nil, count: names.count)
-        for (index, value) in arguments.positional.enumerated() { values[index] = value }
+        var values: [Value?] = arguments.positional.map { $0 }
+        while values.count < names.count { values.append(nil) }
         for (name, value) in arguments.keywords {
             guard let index = names.firstIndex(of: name) else {
                 throw PythonError.typeError("\(function)() got an unexpected keyword argument '\(name)'")
@@ -45,7 +45,7 @@ struct ArgumentParser {
 
 /// Conversions from script values to the engine's argument types, with Python's TypeErrors.
 enum Convert {
-    static func int(_ value: Value, _ what: String) throws -> Int {
+    static func int(_ value: Value, _ what: @autoclosure () -> String) throws -> Int {
         switch value {
         case .int(let n): return n
         case .bool(let b): return b ? 1 : 0
@@ -56,22 +56,22 @@ enum Convert {
             case .float(let x): return Int(exactly: x.rounded(.towardZero)) ?? 0
             }
         default:
-            throw PythonError.typeError("\(what) must be int, not \(value.typeName)")
+            throw PythonError.typeError("\(what()) must be int, not \(value.typeName)")
         }
     }
 
-    static func optionalInt(_ value: Value?, _ what: String) throws -> Int? {
+    static func optionalInt(_ value: Value?, _ what: @autoclosure () -> String) throws -> Int? {
         guard let value, !value.isNone else { return nil }
-        return try int(value, what)
+        return try int(value, what())
     }
 
-    static func bool(_ value: Value?, _ what: String, default fallback: Bool) throws -> Bool {
+    static func bool(_ value: Value?, _ what: @autoclosure () -> String, default fallback: Bool) throws -> Bool {
         guard let value else { return fallback }
         if case .bool(let b) = value { return b }
-        throw PythonError.typeError("\(what) must be bool, not \(value.typeName)")
+        throw PythonError.typeError("\(what()) must be bool, not \(value.typeName)")
     }
 
-    static func double(_ value: Value, _ what: String) throws -> Double {
+    static func double(_ value: Value, _ what: @autoclosure () -> String) throws -> Double {
         switch value {
         case .int(let n): return Double(n)
         case .bool(let b): return b ? 1 : 0
@@ -136,9 +136,9 @@ enum Convert {
     }
 
     /// A list of ints given as varargs or one sequence (`permute(0, 2, 1)`, `sum(dim=(0, 1))`).
-    static func ints(_ value: Value, _ what: String) throws -> [Int] {
-        if let items = sequence(value) { return try items.map { try int($0, what) } }
-        return [try int(value, what)]
+    static func ints(_ value: Value, _ what: @autoclosure () -> String) throws -> [Int] {
+        if let items = sequence(value) { return try items.map { try int($0, what()) } }
+        return [try int(value, what())]
     }
 
     /// Nested Python lists/tuples of numbers as the engine's nested values (`torch.tensor`).
@@ -161,8 +161,8 @@ enum Convert {
         return scalar(value).map { Tensor.wrapping($0) }
     }
 
-    static func tensor(_ value: Value, _ what: String) throws -> Tensor {
+    static func tensor(_ value: Value, _ what: @autoclosure () -> String) throws -> Tensor {
         if case .tensor(let t) = value { return t }
-        throw PythonError.typeError("\(what) must be Tensor, not \(value.typeName)")
+        throw PythonError.typeError("\(what()) must be Tensor, not \(value.typeName)")
     }
 }

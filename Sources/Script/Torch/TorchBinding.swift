@@ -66,6 +66,13 @@ public final class TorchBinding: ForeignBinding {
         return .builtin(BuiltinFunction(name) { _, arguments in try body(arguments) })
     }
 
+    /// `t.name` as a method, without binding it into a builtin (the interpreter calls it at once).
+    public func method(of tensor: Value, _ name: String, interpreter: Interpreter) throws
+        -> ((Arguments) throws -> Value)? {
+        guard case .tensor(let t) = tensor, !TensorMethods.propertyNames.contains(name) else { return nil }
+        return TensorMethods.method(t, name, interpreter: interpreter)
+    }
+
     /// `a op b` with a tensor on either side; Python numbers take PyTorch's routes (`2 - t` is rsub).
     public func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, interpreter: Interpreter) throws -> Value? {
         if case .tensor(let a) = lhs, let b = Convert.operand(rhs) {

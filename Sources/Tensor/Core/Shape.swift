@@ -22,13 +22,26 @@ enum Shape {
 
     /// Row-major strides for a shape.
     static func contiguousStrides(_ shape: [Int]) -> [Int] {
-        var strides = [Int](repeating: 1, count: shape.count)
+        // Copying `shape` (rather than `[Int](repeating:count:)`) allocates through the specialised array path;
+        // the generic one looks up array metadata on every call, which dominates an op on a tiny tensor.
+        var strides = shape
         var step = 1
         for dim in stride(from: shape.count - 1, through: 0, by: -1) {
             strides[dim] = step
             step &*= max(shape[dim], 1)
         }
         return strides
+    }
+
+    /// Whether `strides` are exactly `contiguousStrides(shape)`, checked without building that array.
+    static func hasRowMajorStrides(shape: [Int], strides: [Int]) -> Bool {
+        guard shape.count == strides.count else { return false }
+        var step = 1
+        for dim in stride(from: shape.count - 1, through: 0, by: -1) {
+            if strides[dim] != step { return false }
+            step &*= max(shape[dim], 1)
+        }
+        return true
     }
 
     /// Whether strides describe a row-major layout with no gaps (size-1 dimensions may have any stride).
@@ -46,6 +59,9 @@ enum Shape {
 
     /// The shape two shapes broadcast to, as PyTorch's error names them ("tensor a", "tensor b").
     static func broadcast(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
+        // The common cases share an operand's array instead of building one (an allocation per op on tiny tensors).
+        if a == b || b.isEmpty { return a }
+        if a.isEmpty { return b }
         let rank = max(a.count, b.count)
         var result = [Int](repeating: 1, count: rank)
         // From the last dimension, so a mismatch in several dimensions reports the last, as PyTorch does.

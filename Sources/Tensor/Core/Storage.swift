@@ -20,16 +20,21 @@ public final class Storage {
     init(byteCount: Int) throws(TensorError) {
         if byteCount > Storage.smallByteCount { try MemoryBudget.shared.reserve(byteCount) }
         // Allocate at least one byte so zero-sized tensors still have a distinct, valid pointer.
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: 64)
+        bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: Storage.alignment(byteCount))
         self.byteCount = byteCount
     }
 
     /// Allocates room for a single element, which the budget never refuses: a learner at the memory limit can still
     /// compute with numbers.
     init(singleElementOf dtype: DType) {
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: dtype.itemSize, alignment: 64)
+        bytes = UnsafeMutableRawPointer.allocate(byteCount: dtype.itemSize, alignment: Storage.alignment(dtype.itemSize))
         byteCount = dtype.itemSize
     }
+
+    /// The alignment a block of `byteCount` bytes gets: 64 (a cache line) for blocks big enough for kernels to care,
+    /// and malloc's own 16 for tiny ones, which then come from its fast free lists instead of the much slower
+    /// aligned allocator (the difference is most of the cost of allocating a tiny tensor).
+    static func alignment(_ byteCount: Int) -> Int { byteCount <= smallByteCount ? 16 : 64 }
 
     /// Allocations this small are not charged to the budget.
     static let smallByteCount = 64

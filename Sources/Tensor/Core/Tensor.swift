@@ -68,6 +68,18 @@ public final class Tensor {
         self.dtype = dtype
     }
 
+    /// Makes a contiguous tensor of the given shape with uninitialised elements, sharing `source`'s strides array
+    /// when `source` has this shape and row-major strides (a small op then allocates no metadata).
+    init(uninitializedShape shape: [Int], dtype: DType, stridesFrom source: Tensor) throws(TensorError) {
+        let count = try Shape.checkedCount(shape, itemSize: dtype.itemSize)
+        self.storage = try Storage.uninitialized(count: count, dtype: dtype)
+        self.shape = shape
+        self.strides = source.shape == shape && Shape.hasRowMajorStrides(shape: shape, strides: source.strides)
+            ? source.strides : Shape.contiguousStrides(shape)
+        self.offset = 0
+        self.dtype = dtype
+    }
+
     /// Makes a contiguous tensor of the given shape with every element zero.
     init(zerosShape shape: [Int], dtype: DType) throws(TensorError) {
         let count = try Shape.checkedCount(shape, itemSize: dtype.itemSize)

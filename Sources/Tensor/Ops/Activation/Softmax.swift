@@ -25,10 +25,11 @@ extension Tensor {
             let kernel = (log ? "log_softmax" : "softmax") + (lastDim ? "_lastdim_kernel_impl" : "_kernel_impl")
             throw .notImplemented(op: kernel, dtype: input.dtype)
         }
-        let out = try Tensor(uninitializedShape: shape, dtype: input.dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: input.dtype, stridesFrom: self)
         if out.count > 0 {
             SoftmaxKernel.forward(try input.contiguousData(), into: out, dim: d, log: log, lastDim: lastDim)
         }
+        guard GradMode.isEnabled && input.requiresGrad else { return out }
         out.recordGradient(log ? "LogSoftmaxBackward0" : "SoftmaxBackward0", inputs: [input], saving: [out]) {
             grad, saved throws(TensorError) in
             [try Tensor.softmaxBackward(grad, output: saved[0], dim: d, log: log)]

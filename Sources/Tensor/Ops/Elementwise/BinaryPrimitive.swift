@@ -63,7 +63,7 @@ extension BinaryPrimitive {
         let computeType = resultType(a, b)
         try checkSupported(computeType)
         try checkKernel(a, b, computeType: computeType)
-        let out = try Tensor(uninitializedShape: shape, dtype: computeType)
+        let out = try Tensor(uninitializedShape: shape, dtype: computeType, stridesFrom: shape == a.shape ? a : b)
         run(try a.converted(to: computeType), try b.converted(to: computeType), into: out)
         record(out, a, b)
         return out
@@ -104,7 +104,8 @@ extension BinaryPrimitive {
     }
 
     private static func record(_ out: Tensor, _ a: Tensor, _ b: Tensor) {
-        guard out.dtype.isFloatingPoint else { return }
+        // Checked before the inputs array and the backward closure are built: most calls record nothing.
+        guard out.dtype.isFloatingPoint, GradMode.isEnabled, a.requiresGrad || b.requiresGrad else { return }
         let name = backwardName(a, b)
         if name == "NotImplemented" {
             let aten = atenName
@@ -134,7 +135,7 @@ extension Tensor {
     /// This tensor's values in `dtype`, without recording (the operand cast inside a kernel).
     func converted(to dtype: DType) throws(TensorError) -> Tensor {
         if dtype == self.dtype { return self }
-        let out = try Tensor(uninitializedShape: shape, dtype: dtype)
+        let out = try Tensor(uninitializedShape: shape, dtype: dtype, stridesFrom: self)
         Cast.copy(self, into: out)
         return out
     }

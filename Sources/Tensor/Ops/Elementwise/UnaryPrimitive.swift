@@ -42,10 +42,10 @@ extension UnaryPrimitive {
     func apply(_ input: Tensor) throws(TensorError) -> Tensor {
         try check(input)
         let computeType = try computeType(input)
-        let out = try Tensor(uninitializedShape: input.shape, dtype: computeType)
+        let out = try Tensor(uninitializedShape: input.shape, dtype: computeType, stridesFrom: input)
         let source = try input.converted(to: computeType)
         run(source, into: out)
-        if computeType.isFloatingPoint {
+        if computeType.isFloatingPoint && GradMode.isEnabled && input.requiresGrad {
             let (savesInput, savesOutput) = saves
             let saving = [savesInput ? input : nil, savesOutput ? out : nil]
             let op = self

@@ -15,6 +15,16 @@ extension Tensor {
         let outType = try meanType(requested)
         // The plan must walk the strides of the tensor the kernel reads: the converted copy, not this view.
         let input = try converted(to: outType)
+        if dims.isEmpty && !keepdim && input.isContiguous, let out = try Tensor.meanOfAll(input) {
+            let (inputShape, inputType, count) = (shape, dtype, input.count)
+            guard GradMode.isEnabled && requiresGrad else { return out }
+            out.recordGradient(backwardName, inputs: [self]) { grad, _ throws(TensorError) in
+                let keptDims = [Int](repeating: 1, count: inputShape.count)
+                let spread = try grad.expandReduced(keepdimShape: keptDims, to: inputShape)
+                return [try spread.div(Tensor.wrapping(.int(Int64(count)))).gradient(in: inputType)]
+            }
+            return out
+        }
         let plan = try input.reductionPlan(dims)
         let out = try Tensor(uninitializedShape: plan.outputShape(keepdim: keepdim), dtype: outType)
         Tensor.meanKernel(input, plan: plan, into: out)
@@ -24,6 +34,31 @@ extension Tensor {
             return [try spread.div(Tensor.wrapping(.int(Int64(count)))).gradient(in: inputType)]
         }
         return out
+    }
+
+    /// The mean of every element of a contiguous floating-point tensor as a 0-d tensor, without planning a
+    /// reduction (the small-tensor path); nil for other dtypes. It adds in memory order with a double accumulator,
+    /// exactly as `meanKernel` does for a contiguous input, so both give the same bits.
+    static func meanOfAll(_ input: Tensor) throws(TensorError) -> Tensor? {
+        let count = input.count
+        switch input.dtype {
+        case .float32:
+            let out = try Tensor(uninitializedShape: [], dtype: .float32)
+            let src = input.pointer(as: Float.self)
+            var sum = 0.0
+            Interruption.forEachChunk(of: count) { range in for i in range { sum += Double(src[i]) } }
+            out.pointer(as: Float.self).pointee = Float(sum) / Float(count)
+            return out
+        case .float64:
+            let out = try Tensor(uninitializedShape: [], dtype: .float64)
+            let src = input.pointer(as: Double.self)
+            var sum = 0.0
+            Interruption.forEachChunk(of: count) { range in for i in range { sum += src[i] } }
+            out.pointer(as: Double.self).pointee = sum / Double(count)
+            return out
+        case .int64, .bool:
+            return nil
+        }
     }
 
     /// The dtype a mean is computed in, refusing integral inputs and requests as PyTorch does.
