@@ -103,4 +103,6 @@ let package = Package(
 // The interpreter and the engine touch class properties on every operation; in release builds the run-time
 // exclusivity checks on those accesses cost more than the work itself (a sixth of a Python loop's instructions under
 // callgrind). Debug builds, which the tests run, keep the checks, so a violation is still caught there.
-var hotPathSettings: [SwiftSetting] { [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))] }
+var hotPathSettings: [SwiftSetting] {
+    [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+}
