@@ -44,7 +44,7 @@ extension Interpreter {
         default:
             break
         }
-        throw PythonError.typeError("'\(callee.typeName)' object is not callable")
+        throw PythonError.typeError("'\(callee.qualifiedTypeName)' object is not callable")
     }
 
     /// Calls a binding's method body as `call` calls a builtin: engine errors become Python exceptions and queued

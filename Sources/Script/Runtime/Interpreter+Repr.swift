@@ -27,6 +27,12 @@ extension Value {
         }
     }
 
+    /// The type name as CPython's messages give it: `torch.Size` for a type defined in C, else `typeName`.
+    public var qualifiedTypeName: String {
+        if case .foreign(let object) = self { return object.qualifiedTypeName }
+        return typeName
+    }
+
     var isNone: Bool {
         if case .none = self { return true }
         return false

@@ -53,12 +53,20 @@ public enum Value {
 public protocol ForeignObject: AnyObject {
     /// The Python type name (`Linear`, `device`, ...).
     var typeName: String { get }
+    /// The name messages give the type: its module too for a type defined in C (`torch.Size`), as CPython's
+    /// `tp_name` does; by default `typeName`.
+    var qualifiedTypeName: String { get }
     /// `obj.name`, or nil when there is no such attribute.
     func attribute(_ name: String, interpreter: Interpreter) throws -> Value?
     /// `repr(obj)`.
     func repr(interpreter: Interpreter) throws -> String
     /// `obj(args)`, or nil when the object is not callable.
     func call(_ arguments: Arguments, interpreter: Interpreter) throws -> Value?
+}
+
+extension ForeignObject {
+    /// By default a type is named as it is spelled.
+    public var qualifiedTypeName: String { typeName }
 }
 
 /// Positional and keyword arguments of a call, after unpacking `*` and `**`.

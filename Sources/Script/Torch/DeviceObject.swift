@@ -44,6 +44,7 @@ final class DeviceObject: ForeignObject {
                              "maia", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone"]
 
     var typeName: String { "device" }
+    var qualifiedTypeName: String { "torch.device" }
 
     /// `cpu` or `cuda:0`, as `str(device)` prints it.
     var text: String { index.map { "\(type):\($0)" } ?? type }

@@ -42,14 +42,6 @@ enum LegacyConstructors {
         return .tensor(try Tensor.empty(try Convert.shape(positional, "new"), dtype: dtype))
     }
 
-    /// A value's type as PyTorch's argument errors name it (`torch.dtype`, `int`).
-    private static func qualifiedTypeName(_ value: Value) -> String {
-        switch value.typeName {
-        case "dtype", "device", "Size", "Generator": return "torch." + value.typeName
-        default: return value.typeName
-        }
-    }
-
     /// A value as PyTorch's mismatch list describes it: `list of [int, int]` for sequences, else its type.
     private static func contentsDescription(_ value: Value) -> String {
         guard let items = Convert.sequence(value), value.typeName != "Size" else { return value.typeName }
@@ -66,7 +58,7 @@ enum LegacyConstructors {
     /// PyTorch's "invalid combination of arguments" TypeError, listing the constructor's forms.
     private static func invalidCombination(_ arguments: Arguments, badKeyword: String?) -> PythonError {
         let given = arguments.positional.map(\.typeName)
-            + arguments.keywords.map { "\($0.name)=\(qualifiedTypeName($0.value))" }
+            + arguments.keywords.map { "\($0.name)=\($0.value.qualifiedTypeName)" }
         let reason = badKeyword.map { "      didn't match because some of the keywords were incorrect: \($0)\n" }
             ?? "      didn't match because some of the arguments have invalid types: ("
             + arguments.positional.map { "!\(contentsDescription($0))!" }.joined(separator: ", ") + ")\n"

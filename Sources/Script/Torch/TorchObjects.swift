@@ -9,6 +9,7 @@ func objectAddress(_ object: AnyObject) -> String {
 final class DTypeObject: ForeignObject, Sendable {
     let dtype: DType
     var typeName: String { "dtype" }
+    var qualifiedTypeName: String { "torch.dtype" }
 
     private init(_ dtype: DType) { self.dtype = dtype }
 
@@ -47,6 +48,7 @@ final class DTypeObject: ForeignObject, Sendable {
 final class SizeObject: ForeignObject {
     let dims: [Int]
     var typeName: String { "Size" }
+    var qualifiedTypeName: String { "torch.Size" }
 
     init(_ dims: [Int]) { self.dims = dims }
 
@@ -113,6 +115,7 @@ final class GradFnObject: ForeignObject {
 final class TorchGeneratorObject: ForeignObject {
     let generator: Generator
     var typeName: String { "Generator" }
+    var qualifiedTypeName: String { "torch.Generator" }
 
     init(_ generator: Generator) { self.generator = generator }
 

@@ -211,6 +211,21 @@ try:
     print('torch.ones(2).transpose(0, 1, 2)', '->', r)
 except Exception as e:
     print('torch.ones(2).transpose(0, 1, 2)', '!!', type(e).__name__, str(e).split('\n')[0][:100])
+try:
+    r = torch.ones(2).shape()
+    print('torch.ones(2).shape()', '->', r)
+except Exception as e:
+    print('torch.ones(2).shape()', '!!', type(e).__name__, str(e).split('\n')[0][:100])
+try:
+    r = torch.float32()
+    print('torch.float32()', '->', r)
+except Exception as e:
+    print('torch.float32()', '!!', type(e).__name__, str(e).split('\n')[0][:100])
+try:
+    r = torch.device('cpu')()
+    print("torch.device('cpu')()", '->', r)
+except Exception as e:
+    print("torch.device('cpu')()", '!!', type(e).__name__, str(e).split('\n')[0][:100])
 
 # expect: torch.zeros(10**12, 10**12) !! RuntimeError Storage size calculation overflowed with sizes=[1000000000000, 1000000000000]
 # expect: torch.zeros(-1) !! RuntimeError zeros: Dimension size must be non-negative.
@@ -254,3 +269,6 @@ except Exception as e:
 # expect: torch.ones(2) + 'x' !! TypeError unsupported operand type(s) for +: 'Tensor' and 'str'
 # expect: torch.ones(2).frobnicate !! AttributeError 'Tensor' object has no attribute 'frobnicate'
 # expect: torch.ones(2).transpose(0, 1, 2) !! TypeError transpose() takes 2 positional arguments but 3 were given
+# expect: torch.ones(2).shape() !! TypeError 'torch.Size' object is not callable
+# expect: torch.float32() !! TypeError 'torch.dtype' object is not callable
+# expect: torch.device('cpu')() !! TypeError 'torch.device' object is not callable
