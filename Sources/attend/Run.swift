@@ -13,7 +13,8 @@ struct Run: ParsableCommand {
         discussion: """
             A script split into cells by `# %%` lines (as in Jupytext and VS Code) runs as a notebook: \
             each cell's final expression is echoed unless it ends with `;`, a figure left open is drawn when \
-            its cell ends, and an error stops the run. A plain script draws figures on plt.show().             A lesson (.md) or Jupyter notebook (.ipynb) prints rendered: prose, code, outputs and plots.
+            its cell ends, and an error stops the run. A plain script draws figures on plt.show(). A lesson \
+            (.md) or Jupyter notebook (.ipynb) prints rendered: prose, code, outputs and plots.
             """)
 
     @Argument(help: "The script, lesson (.md) or notebook (.ipynb) to run, or - to read a script from standard input.")
