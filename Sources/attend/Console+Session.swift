@@ -7,9 +7,10 @@ extension Console {
     /// A session on a fresh interpreter (see `makeInterpreter`), journaled under the state directory when
     /// `journaled`, whose outputs are written as they come: text to standard output, warnings and errors to standard
     /// error, figures drawn, exactly as the interpreter alone wrote them.
-    static func makeSession(display: DisplayOptions, journaled: Bool) throws -> Session {
+    static func makeSession(display: DisplayOptions, journaled: Bool, output writer: ScriptOutput = .safe) throws
+        -> Session {
         let environment = ProcessInfo.processInfo.environment
-        let interpreter = try makeInterpreter(display: display)
+        let interpreter = try makeInterpreter(display: display, output: writer)
         let store = SessionStore(environment: environment)
         let id = SessionStore.newID()
         let context = SessionContext(
@@ -23,9 +24,9 @@ extension Console {
         session.onOutput = { output in
             switch output {
             case .text(let text):
-                FileHandle.standardOutput.write(Data(text.utf8))
+                writer.out(text)
             case .warning(let text), .error(let text):
-                FileHandle.standardError.write(Data(text.utf8))
+                writer.err(text)
             case .figure(let figure):
                 let lines = FigureRenderer.render(figure, width: terminalWidth(), options: options)
                 FileHandle.standardOutput.write(Data(ANSIWriter(depth: options.colors).write(lines).utf8))

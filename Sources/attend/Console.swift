@@ -10,11 +10,11 @@ enum Console {
     nonisolated(unsafe) private static var interrupted: Interpreter?
     nonisolated(unsafe) private static var signalSource: DispatchSourceSignal?
 
-    /// An interpreter printing to standard output, with torch installed, drawing figures as `display` says. Ctrl-C
-    /// raises KeyboardInterrupt in the running program instead of killing the process.
-    static func makeInterpreter(display: DisplayOptions) throws -> Interpreter {
-        let interpreter = Interpreter { text in FileHandle.standardOutput.write(Data(text.utf8)) }
-        interpreter.warningOutput = { text in FileHandle.standardError.write(Data(text.utf8)) }
+    /// An interpreter printing to standard output through `output`, with torch installed, drawing figures as
+    /// `display` says. Ctrl-C raises KeyboardInterrupt in the running program instead of killing the process.
+    static func makeInterpreter(display: DisplayOptions, output: ScriptOutput = .safe) throws -> Interpreter {
+        let interpreter = Interpreter { text in output.out(text) }
+        interpreter.warningOutput = { text in output.err(text) }
         try TorchBinding.install(in: interpreter)
         let options = display.renderOptions
         let writer = ANSIWriter(depth: options.colors)
@@ -31,18 +31,18 @@ enum Console {
         return interpreter
     }
 
-    /// Writes an outcome's error, if any, to standard error, and gives the exit status CPython would: 0 on success,
-    /// 130 for an uncaught KeyboardInterrupt (as a process killed by SIGINT), 1 for any other error.
+    /// Writes an outcome's error, if any, to standard error through `output`, and gives the exit status CPython
+    /// would: 0 on success, 130 for an uncaught KeyboardInterrupt (as a process killed by SIGINT), 1 for any other.
     @discardableResult
-    static func report(_ outcome: Interpreter.Outcome) -> Int32 {
+    static func report(_ outcome: Interpreter.Outcome, output: ScriptOutput = .safe) -> Int32 {
         switch outcome {
         case .success:
             return 0
         case .syntaxError(let error):
-            self.error(error.formatted)
+            output.err(error.formatted + "\n")
             return 1
         case .exception(let exception, let traceback):
-            FileHandle.standardError.write(Data(traceback.utf8))
+            output.err(traceback)
             return exception.typeName == "KeyboardInterrupt" ? 130 : 1
         }
     }

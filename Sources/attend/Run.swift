@@ -27,6 +27,11 @@ struct Run: ParsableCommand {
             help: "Also write the run (code and outputs) to this .md, .py or .ipynb file.")
     var exportPath: String?
 
+    @Flag(help: ArgumentHelp("Pass the control characters and escape sequences a script prints to the terminal.",
+                             discussion: "By default a terminal shows them escaped (\\x1b); files and pipes get "
+                                 + "them as printed either way."))
+    var raw = false
+
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
@@ -62,10 +67,12 @@ struct Run: ParsableCommand {
             fileName = file
         }
         if let exportPath {
-            try RunExport.run(source: source, fileName: fileName, exportPath: exportPath, display: display)
+            try RunExport.run(source: source, fileName: fileName, exportPath: exportPath, display: display,
+                              output: ScriptOutput(raw: raw))
             return
         }
-        let interpreter = try Console.makeInterpreter(display: display)
+        let output = ScriptOutput(raw: raw)
+        let interpreter = try Console.makeInterpreter(display: display, output: output)
         let outcomes: [Interpreter.Outcome]
         if let cells = CodeCell.split(source) {
             var results: [Interpreter.Outcome] = []
@@ -83,7 +90,7 @@ struct Run: ParsableCommand {
             outcomes = [interpreter.run(source: source, fileName: fileName)]
         }
         for outcome in outcomes {
-            let status = Console.report(outcome)
+            let status = Console.report(outcome, output: output)
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -8,8 +8,9 @@ import Script
 /// The first error stops the run, as Jupyter's "Run All" stops; what ran until then is exported.
 enum RunExport {
     /// Runs a script and exports it.
-    static func run(source: String, fileName: String, exportPath: String, display: DisplayOptions) throws {
-        let session = try Console.makeSession(display: display, journaled: false)
+    static func run(source: String, fileName: String, exportPath: String, display: DisplayOptions,
+                    output: ScriptOutput) throws {
+        let session = try Console.makeSession(display: display, journaled: false, output: output)
         var status = RunStatus.success
         if let cells = CodeCell.split(source) {
             for cell in cells {
