@@ -70,7 +70,9 @@ extension Interpreter {
         if let value = try findAttribute(object, name) { return value }
         switch object {
         case .module(let module):
-            throw PythonError.attributeError("module '\(module.name)' has no attribute '\(name)'")
+            throw PythonError.attributeError(Sandbox.explained(
+                "module '\(module.name)' has no attribute '\(name)'",
+                Sandbox.reason(forAttribute: name, ofModule: module.name)))
         case .type(let cls):
             throw PythonError.attributeError("type object '\(cls.name)' has no attribute '\(name)'")
         case .instance(let instance):

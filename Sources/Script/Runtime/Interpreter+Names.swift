@@ -35,7 +35,8 @@ extension Interpreter {
     }
 
     func nameError(_ name: String) -> PythonError {
-        let error = PythonError.nameError("name '\(name)' is not defined")
+        let error = PythonError.nameError(Sandbox.explained("name '\(name)' is not defined",
+                                                             Sandbox.reason(forBuiltin: name)))
         error.exception.attributes["name"] = .str(name)
         return error
     }

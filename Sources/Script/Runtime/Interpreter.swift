@@ -238,8 +238,12 @@ public final class Interpreter {
     func importModule(_ name: String) throws -> ModuleObject {
         if let module = loadedModules[name] { return module }
         guard let loader = modules[name] else {
-            let error = PythonError(Builtins.moduleNotFoundError, "No module named '\(name)'")
-            error.exception.attributes["name"] = .str(name)
+            // As CPython does, the error names the first part of a dotted name that is missing.
+            let package = String(name.prefix { $0 != "." })
+            let missing = modules[package] == nil ? package : name
+            let error = PythonError(Builtins.moduleNotFoundError,
+                                    Sandbox.explained("No module named '\(missing)'", Sandbox.reason(forModule: name)))
+            error.exception.attributes["name"] = .str(missing)
             throw error
         }
         let module = try loader()
