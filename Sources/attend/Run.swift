@@ -77,7 +77,7 @@ struct Run: ParsableCommand {
         if let cells = CodeCell.split(source) {
             var results: [Interpreter.Outcome] = []
             for cell in cells where cell.kind == .code {
-                let outcome = interpreter.run(source: cell.sourceInFile, fileName: fileName,
+                let outcome = interpreter.run(source: cell.text, fileName: fileName, firstLine: cell.firstLine,
                                               echo: cell.suppressesEcho ? .none : .lastExpression)
                 results.append(outcome)
                 // As Jupyter's inline backend does, a figure still open when a cell ends is drawn then.

@@ -88,7 +88,8 @@ extension LessonRunner {
             let collector = OutputCollector()
             let copy = namespaceCopy(collector: collector)
             copy.setGlobal("result", given)
-            let (outcome, value) = copy.evaluate(source: predicate.sourceInFile, fileName: predicate.fileName)
+            let (outcome, value) = copy.evaluate(source: predicate.code, fileName: predicate.fileName,
+                                                 firstLine: predicate.firstLine)
             guard collector.record(outcome) == .success, let value else {
                 return .answerFailed(Self.text(collector).isEmpty ? "the check has no value\n" : Self.text(collector))
             }
@@ -104,7 +105,7 @@ extension LessonRunner {
     private func evaluate(_ block: CodeBlock, collector target: OutputCollector) -> (Interpreter.Outcome, Value?) {
         _ = collector.take()
         let copy = namespaceCopy(collector: target)
-        let result = copy.evaluate(source: block.sourceInFile, fileName: block.fileName)
+        let result = copy.evaluate(source: block.code, fileName: block.fileName, firstLine: block.firstLine)
         copy.flushFigures()
         // pyplot draws through the interpreter that loaded it, whose outputs go to the runner's collector.
         for output in collector.take() {

@@ -70,11 +70,6 @@ public struct CodeBlock: Equatable, Sendable {
         self.fileName = fileName
         self.firstLine = firstLine
     }
-
-    /// The code preceded by blank lines, so that parsing it reports the file's line numbers.
-    public var sourceInFile: String {
-        String(repeating: "\n", count: max(0, firstLine - 1)) + code
-    }
 }
 
 /// An exercise: a prompt, the reference answer, hints, and how an answer is compared with it.

@@ -85,6 +85,7 @@ struct StepBuilder {
     var prose: [Substring] = []
     private(set) var steps: [Step] = []
     private var used: Set<String> = []
+    private var occurrences: [String: Int] = [:]
 
     init(path: String) { self.path = path }
 
@@ -99,11 +100,13 @@ struct StepBuilder {
             var code = ""
             if case .code(let block) = content { code = block.code }
             let base = StepID.derived(fromCode: code)
-            var candidate = base, occurrence = 1
+            // Counting on from the last occurrence keeps a lesson that repeats one cell many times linear.
+            var candidate = base, occurrence = occurrences[base] ?? 1
             while used.contains(candidate) {
                 occurrence += 1
                 candidate = "\(base)-\(occurrence)"
             }
+            occurrences[base] = occurrence
             id = candidate
         }
         used.insert(id)

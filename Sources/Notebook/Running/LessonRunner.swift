@@ -102,7 +102,7 @@ public final class LessonRunner {
             return (result.outputs, result.status)
         }
         _ = collector.take()
-        let outcome = interpreter.run(source: block.sourceInFile, fileName: block.fileName,
+        let outcome = interpreter.run(source: block.code, fileName: block.fileName, firstLine: block.firstLine,
                                       echo: Self.echo(for: block.code))
         // As Jupyter's inline backend does, a figure still open when a cell ends is drawn then.
         interpreter.flushFigures()

@@ -106,8 +106,7 @@ public final class Session {
     /// `fileName` (for tracebacks): the cells of `attend run --export`.
     @discardableResult
     public func run(code: String, fileName: String, firstLine: Int = 1, echo: Interpreter.Echo) -> Result {
-        let source = String(repeating: "\n", count: max(firstLine - 1, 0)) + code
-        return record(input: code, kind: .code) { runCode(source, fileName: fileName, echo: echo) }
+        record(input: code, kind: .code) { runCode(code, fileName: fileName, firstLine: firstLine, echo: echo) }
     }
 
     /// Records prose (a lesson's Markdown, a `# %% [markdown]` cell) as a cell of its own.
@@ -153,8 +152,8 @@ public final class Session {
     }
 
     /// Runs Python code, drawing a figure left open at the end as a notebook does.
-    func runCode(_ code: String, fileName: String, echo: Interpreter.Echo) -> RunStatus {
-        let outcome = interpreter.run(source: code, fileName: fileName, echo: echo)
+    func runCode(_ code: String, fileName: String, firstLine: Int = 1, echo: Interpreter.Echo) -> RunStatus {
+        let outcome = interpreter.run(source: code, fileName: fileName, firstLine: firstLine, echo: echo)
         if drawsOpenFigures { interpreter.flushFigures() }
         return report(outcome)
     }

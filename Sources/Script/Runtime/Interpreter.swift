@@ -85,11 +85,12 @@ public final class Interpreter {
         run(source: source, fileName: fileName, echo: .everyExpression)
     }
 
-    /// Parses and runs `source`, echoing expression values as `echo` says.
-    public func run(source: String, fileName: String, echo: Echo) -> Outcome {
+    /// Parses and runs `source`, whose first line is line `firstLine` of `fileName` (a notebook cell's), echoing
+    /// expression values as `echo` says.
+    public func run(source: String, fileName: String, firstLine: Int = 1, echo: Echo) -> Outcome {
         let module: Program
         do {
-            module = try Parser.parseModule(source, filename: fileName)
+            module = try Parser.parseModule(source, filename: fileName, firstLine: firstLine)
         } catch {
             return .syntaxError(error)
         }
@@ -102,12 +103,12 @@ public final class Interpreter {
         run(module, echo: echo, lastValue: nil)
     }
 
-    /// Runs `source` as a notebook cell, returning the value of its last statement when that is an expression
-    /// (evaluated, not displayed), or nil when it is not or the cell failed.
-    public func evaluate(source: String, fileName: String) -> (outcome: Outcome, value: Value?) {
+    /// Runs `source` (starting on line `firstLine` of `fileName`) as a notebook cell, returning the value of its
+    /// last statement when that is an expression (evaluated, not displayed), or nil when it is not or the cell failed.
+    public func evaluate(source: String, fileName: String, firstLine: Int = 1) -> (outcome: Outcome, value: Value?) {
         let module: Program
         do {
-            module = try Parser.parseModule(source, filename: fileName)
+            module = try Parser.parseModule(source, filename: fileName, firstLine: firstLine)
         } catch {
             return (.syntaxError(error), nil)
         }

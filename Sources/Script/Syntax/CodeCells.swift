@@ -17,11 +17,6 @@ public struct CodeCell: Equatable, Sendable {
     /// The cell's lines, without its marker.
     public let text: String
 
-    /// The cell's text preceded by blank lines, so that parsing it alone reports the file's line numbers.
-    public var sourceInFile: String {
-        String(repeating: "\n", count: firstLine - 1) + text
-    }
-
     /// Whether the cell's output is suppressed, as a trailing `;` does in Jupyter.
     public var suppressesEcho: Bool {
         let last = text.split(separator: "\n").last { line in

@@ -68,6 +68,7 @@ public struct Lexer {
     public init(_ source: SourceText) {
         self.source = source
         self.scalars = source.scalars
+        self.lineNumber = source.firstLine - 1
         run()
     }
 

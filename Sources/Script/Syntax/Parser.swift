@@ -100,8 +100,9 @@ public final class Parser {
 
     /// Parses a whole program (CPython's `exec` mode), then runs the checks CPython's compiler makes (`'return'
     /// outside function`, `nonlocal` declarations ...).
-    public static func parseModule(_ text: String, filename: String = "<string>") throws(SyntaxError) -> Program {
-        try parseModule(SourceText(text, filename: filename))
+    public static func parseModule(_ text: String, filename: String = "<string>", firstLine: Int = 1)
+        throws(SyntaxError) -> Program {
+        try parseModule(SourceText(text, filename: filename, firstLine: firstLine))
     }
 
     /// Parses a whole program from prepared source text.

@@ -58,12 +58,15 @@ public struct SourceText: Sendable {
     public let filename: String
     /// The normalised characters.
     public let scalars: [Unicode.Scalar]
-    /// Offsets at which each line starts; `lineStarts[0]` is line 1.
+    /// Offsets at which each line starts; `lineStarts[0]` is line `firstLine`.
     public let lineStarts: [Int]
+    /// The number of the text's first line in its file (a notebook cell's code starts on its own line).
+    public let firstLine: Int
 
-    /// Prepares `text` for lexing.
-    public init(_ text: String, filename: String = "<string>") {
+    /// Prepares `text`, whose first line is line `firstLine` of `filename`, for lexing.
+    public init(_ text: String, filename: String = "<string>", firstLine: Int = 1) {
         self.filename = filename
+        self.firstLine = Swift.max(firstLine, 1)
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.unicodeScalars.count + 1)
         var previousWasCR = false
@@ -97,11 +100,12 @@ public struct SourceText: Sendable {
     /// The number of lines.
     public var lineCount: Int { lineStarts.count }
 
-    /// The text of a 1-based line without its newline, or "" past the end.
+    /// The text of line `number` of the file without its newline, or "" outside the text.
     public func line(_ number: Int) -> String {
-        guard number >= 1, number <= lineStarts.count else { return "" }
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] : scalars.count
+        let index = number &- firstLine
+        guard index >= 0, index < lineStarts.count else { return "" }
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : scalars.count
         if end > start, scalars[end - 1] == "\n" { end -= 1 }
         return Self.string(scalars[start..<end])
     }
@@ -121,7 +125,7 @@ public struct SourceText: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return SourceLocation(line: low + 1, column: offset - lineStarts[low], offset: offset)
+        return SourceLocation(line: low + firstLine, column: offset - lineStarts[low], offset: offset)
     }
 
     static func string<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
