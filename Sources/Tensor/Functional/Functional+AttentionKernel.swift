@@ -20,6 +20,7 @@ extension Float: AttentionElement {
         _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int
     ) {
+        BLASSetup.prepare(m: m, n: n, k: k)
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
@@ -42,6 +43,7 @@ extension Double: AttentionElement {
         _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ beta: Double,
         _ c: UnsafeMutablePointer<Double>, _ ldc: Int
     ) {
+        BLASSetup.prepare(m: m, n: n, k: k)
         cblas_dgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
@@ -171,7 +173,7 @@ enum AttentionKernel<T: AttentionElement> {
     /// Adds the mask (a float mask) or writes -inf where it is false (a bool mask), and -inf above the diagonal
     /// when causal, into one row of scores.
     @inline(__always)
-    private static func applyMask(
+    static func applyMask(
         _ layout: AttentionLayout, mask: Tensor?, batch b: Int, query i: Int, row: UnsafeMutablePointer<T>,
         width: Int
     ) {

@@ -57,6 +57,7 @@ enum Gemm {
         case .float32:
             let (pa, pb, pc) = (lhs.pointer(as: Float.self), rhs.pointer(as: Float.self), out.pointer(as: Float.self))
             forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
+                BLASSetup.prepare(m: rows, n: n, k: k)
                 cblas_sgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(rows), Int32(n), Int32(k),
                     1, pa + i * strideA + row * lhs.strides[1], Int32(layoutA.leadingDimension), pb + i * strideB,
@@ -65,6 +66,7 @@ enum Gemm {
         case .float64:
             let (pa, pb, pc) = (lhs.pointer(as: Double.self), rhs.pointer(as: Double.self), out.pointer(as: Double.self))
             forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
+                BLASSetup.prepare(m: rows, n: n, k: k)
                 cblas_dgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(rows), Int32(n), Int32(k),
                     1, pa + i * strideA + row * lhs.strides[1], Int32(layoutA.leadingDimension), pb + i * strideB,
@@ -76,7 +78,7 @@ enum Gemm {
     }
 
     /// The most multiply-adds one BLAS call does between looks at the interrupt flag (a few milliseconds).
-    private static let blockWork = 1 << 27
+    private static let blockWork = 1 << 28
 
     /// Calls `body(batch, firstRow, rowCount)` for every batch, split into bands of rows of `a` small enough that
     /// Ctrl-C stops a single large product promptly; stops early when an interrupt is requested.
