@@ -16,7 +16,7 @@ final class BLASSetupTests: XCTestCase {
 
     /// Products on both sides of the threading threshold, one after the other, give exact small-integer results.
     func testProductsAcrossTheThreadingThresholdAreExact() throws {
-        for n in [8, 200, 8, 256] {
+        for n in [8, 300, 8, 256] {
             let a = try Tensor((0..<(n * n)).map { Float($0 % 7) }, shape: [n, n])
             let b = try Tensor((0..<(n * n)).map { Float($0 % 5) - 2 }, shape: [n, n])
             let product = try a.mm(b).doubles

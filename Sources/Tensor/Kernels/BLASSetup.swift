@@ -12,7 +12,7 @@ import Glibc
 ///
 /// OpenBLAS picks its kernels from the CPU model at load time, and a release that predates the CPU falls back to a
 /// generic SSE3 core ("Prescott"), several times slower than the AVX2 or AVX-512 kernels the same library ships
-/// (0.3.21 on a 2023 Xeon ran 1024² sgemm at 17 GFLOP/s instead of 74). When it chose such a core on a CPU that
+/// (0.3.21 on a 2023 Xeon ran 1024² sgemm at about 60 GFLOP/s instead of 150). When it chose such a core on a CPU that
 /// reports AVX2 or AVX-512, the dynamic-architecture table is re-initialised for the matching core, exactly as the
 /// `OPENBLAS_CORETYPE` variable would have done at load. Variables the user set always win.
 enum BLASSetup {
@@ -20,12 +20,18 @@ enum BLASSetup {
     private static let parallelThreads: Int = configure()
     /// The thread count OpenBLAS was last told.
     private static let currentThreads = Atomic<Int>(0)
-    /// The multiply-adds from which a product uses every thread: about 100 µs of one core's AVX-512 work.
-    static let parallelWork = Double(1 << 22)
+    /// The multiply-adds from which a product uses every thread (a 256³ product, about 0.2 ms of one core's AVX-512
+    /// work): below it, waking the pool costs about what it saves, and its workers then spin on the cores that the
+    /// caller's own parallel loops would use.
+    static let parallelWork = Double(1 << 24)
 
     /// Makes sure OpenBLAS is set up; costs one load after the first call.
     @inline(__always)
     static func ensure() { _ = parallelThreads }
+
+    /// Tells OpenBLAS to run each product on its calling thread alone, for kernels that run several products side
+    /// by side on their own threads.
+    static func prepareSerial() { prepare(m: 1, n: 1, k: 1) }
 
     /// Sets up OpenBLAS and its thread count for an `m × n` product over `k` (called from one thread at a time, as
     /// every tensor op is).

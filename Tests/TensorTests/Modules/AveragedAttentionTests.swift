@@ -38,7 +38,7 @@ final class AveragedAttentionTests: XCTestCase {
             try assertPathsAgree(Case(label: "self \(dtype)", module: module, query: x, key: x, value: x),
                                  rtol: rtol, atol: atol)
         }
-        // So many keys that 150 queries span two blocks, the second one ragged.
+        // So many keys that 150 queries span several blocks, the last one ragged.
         let module = try MultiheadAttention(8, 2)
         let memory = try Tensor.randn([8192, 1, 8])
         let x = try Tensor.randn([150, 1, 8])

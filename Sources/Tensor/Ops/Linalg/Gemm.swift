@@ -77,8 +77,9 @@ enum Gemm {
         }
     }
 
-    /// The most multiply-adds one BLAS call does between looks at the interrupt flag (a few milliseconds).
-    private static let blockWork = 1 << 28
+    /// The most multiply-adds one BLAS call does between looks at the interrupt flag (about ten milliseconds); a
+    /// band repacks the whole right operand, so smaller bands would cost a 1024² product several percent.
+    private static let blockWork = 1 << 30
 
     /// Calls `body(batch, firstRow, rowCount)` for every batch, split into bands of rows of `a` small enough that
     /// Ctrl-C stops a single large product promptly; stops early when an interrupt is requested.
