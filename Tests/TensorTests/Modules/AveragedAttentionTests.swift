@@ -60,6 +60,8 @@ final class AveragedAttentionTests: XCTestCase {
                                   padding: padding, mask: causal), rtol: 1e-10, atol: 1e-13)
         try assertPathsAgree(Case(label: "per-head float mask", module: module, query: q, key: k, value: v,
                                   mask: floatMask), rtol: 1e-10, atol: 1e-13)
+        try assertPathsAgree(Case(label: "padding alone", module: module, query: q, key: k, value: v,
+                                  padding: padding), rtol: 1e-10, atol: 1e-13)
         let single = try MultiheadAttention(8, 4, addZeroAttn: true, dtype: .float64)
         let x = try Tensor.randn([5, 8], dtype: .float64)
         try assertPathsAgree(Case(label: "unbatched zero attention", module: single, query: x, key: x, value: x),

@@ -39,6 +39,16 @@ enum Gemm {
             integerProduct(a, b, into: out, batch: batch, m: m, k: k, n: n, accumulate: accumulate)
             return
         }
+        if Double(m) * Double(n) * Double(k) <= Double(smallWork) {
+            switch out.dtype {
+            case .float32: smallProduct(Float.self, a, b, into: out, batch: batch, m: m, k: k, n: n,
+                                        accumulate: accumulate)
+            case .float64: smallProduct(Double.self, a, b, into: out, batch: batch, m: m, k: k, n: n,
+                                        accumulate: accumulate)
+            case .int64, .bool: break
+            }
+            return
+        }
         let beta: Float = accumulate ? 1 : 0
         var (lhs, rhs) = (a, b)
         var layoutA = Layout(rows: m, columns: k, rowStride: lhs.strides[1], columnStride: lhs.strides[2])
@@ -97,6 +107,31 @@ enum Gemm {
                 let rows = Swift.min(band, m - row)
                 body(i, row, rows)
                 row += rows
+            }
+        }
+    }
+
+    /// The most multiply-adds per matrix that `smallProduct` computes instead of BLAS.
+    static let smallWork = 1024
+
+    /// A tiny float product as a plain loop: cheaper than a BLAS call's set-up and packing, and each element summed
+    /// in `k` order with separate multiplies and adds, as PyTorch's CPU results for such sizes are (BLAS's AVX
+    /// kernels fuse the multiply-adds, which moved an LSTM cell's printed gradient by a last digit).
+    private static func smallProduct<T: TensorFloat>(
+        _ type: T.Type, _ a: Tensor, _ b: Tensor, into out: Tensor, batch: Int, m: Int, k: Int, n: Int,
+        accumulate: Bool
+    ) {
+        let (pa, pb, pc) = (a.pointer(as: T.self), b.pointer(as: T.self), out.pointer(as: T.self))
+        let (sa, sb) = (a.strides, b.strides)
+        for i in 0..<batch {
+            for row in 0..<m {
+                for column in 0..<n {
+                    var total: T = 0
+                    for p in 0..<k { total += pa[i * sa[0] + row * sa[1] + p * sa[2]] * pb[i * sb[0] + p * sb[1]
+                        + column * sb[2]] }
+                    let index = (i * m + row) * n + column
+                    pc[index] = accumulate ? pc[index] + total : total
+                }
             }
         }
     }
