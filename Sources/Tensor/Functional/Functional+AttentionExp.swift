@@ -34,8 +34,8 @@ enum AttentionExp {
         y = y * z + x + 1
         // 2ⁿ from n + 127 in the exponent field (n ≥ -126 here).
         let exponent = (unsafeBitCast(biased, to: SIMD8<Int32>.self) &+ (127 &- 0x4B40_0000)) &<< 23
-        let result = (y * unsafeBitCast(exponent, to: SIMD8<Float>.self)).replacing(with: 0, where: underflows)
-        return result.replacing(with: .nan, where: input .!= input)
+        // A NaN input needs no test: it propagates through the polynomial and the product.
+        return (y * unsafeBitCast(exponent, to: SIMD8<Float>.self)).replacing(with: 0, where: underflows)
     }
 
     /// Replaces `row[j]` by `exp(row[j] - shift)` for `j < count` and returns their sum.
@@ -58,6 +58,37 @@ enum AttentionExp {
             sums += e
         }
         return sums.sum()
+    }
+
+    /// Multiplies `row[j]` by `factor` for `j < count` and folds each product into `averaged[j]` as `stage` says.
+    @inline(__always)
+    static func normalize(
+        _ row: UnsafeMutablePointer<Float>, _ count: Int, by factor: Float, into averaged: UnsafeMutablePointer<Float>,
+        _ stage: AveragingStage, divisor: Float
+    ) {
+        let (p, a) = (UnsafeMutableRawPointer(row), UnsafeMutableRawPointer(averaged))
+        var j = 0
+        while j + 8 <= count {
+            let x = p.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) * factor
+            p.storeBytes(of: x, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            let total: SIMD8<Float>
+            switch stage {
+            case .first: total = x
+            case .middle: total = a.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) + x
+            case .last: total = (a.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self) + x) / divisor
+            }
+            a.storeBytes(of: total, toByteOffset: j * 4, as: SIMD8<Float>.self)
+            j += 8
+        }
+        while j < count {
+            row[j] *= factor
+            switch stage {
+            case .first: averaged[j] = row[j]
+            case .middle: averaged[j] += row[j]
+            case .last: averaged[j] = (averaged[j] + row[j]) / divisor
+            }
+            j += 1
+        }
     }
 
     /// The largest element of a row, NaN if it holds one.

@@ -2,8 +2,9 @@ import CBLAS
 
 /// The element types the fused attention kernel computes in, with their BLAS matrix product.
 protocol AttentionElement: TensorFloat {
-    /// `c = alpha * op(a) @ op(b) + beta * c` on row-major matrices (`op` transposes when asked).
-    static func gemm(
+    /// `c = alpha * op(a) @ op(b) + beta * c` on row-major matrices (`op` transposes when asked), with as many
+    /// threads as OpenBLAS was last told (see `gemm`, which tells it first).
+    static func gemmAsConfigured(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Self,
         _ a: UnsafePointer<Self>, _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int, _ beta: Self,
         _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
@@ -13,9 +14,22 @@ protocol AttentionElement: TensorFloat {
     static func exponentiate(_ row: UnsafeMutablePointer<Self>, _ count: Int, subtracting shift: Self) -> Self
 }
 
-extension Float: AttentionElement {
+extension AttentionElement {
+    /// `gemmAsConfigured` with the thread count BLASSetup picks for the product's size.
     @inline(__always)
     static func gemm(
+        _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Self,
+        _ a: UnsafePointer<Self>, _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int, _ beta: Self,
+        _ c: UnsafeMutablePointer<Self>, _ ldc: Int
+    ) {
+        BLASSetup.prepare(m: m, n: n, k: k)
+        gemmAsConfigured(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+    }
+}
+
+extension Float: AttentionElement {
+    @inline(__always)
+    static func gemmAsConfigured(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
         _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int
@@ -37,7 +51,7 @@ extension Float: AttentionElement {
 
 extension Double: AttentionElement {
     @inline(__always)
-    static func gemm(
+    static func gemmAsConfigured(
         _ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Double,
         _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>, _ ldb: Int, _ beta: Double,
         _ c: UnsafeMutablePointer<Double>, _ ldc: Int
@@ -171,7 +185,7 @@ enum AttentionKernel<T: AttentionElement> {
     /// Adds the mask (a float mask) or writes -inf where it is false (a bool mask), and -inf above the diagonal
     /// when causal, into one row of scores.
     @inline(__always)
-    private static func applyMask(
+    static func applyMask(
         _ layout: AttentionLayout, mask: Tensor?, batch b: Int, query i: Int, row: UnsafeMutablePointer<T>,
         width: Int
     ) {

@@ -181,6 +181,11 @@ extension Functional {
         let attention = AttentionShape(targetLength: targetLength, sourceLength: sourceLength, batch: batch,
                                        numHeads: numHeads, headDim: headDim, isBatched: isBatched)
         if needWeights {
+            if averageAttnWeights, let fused = try averagedWeightsAttention(
+                q, k, v, attnMask: attnMask, dropoutP: dropout, attention, outProjWeight: outProjWeight,
+                outProjBias: outProjBias) {
+                return fused
+            }
             return try explicitAttention(
                 q, k, v, attnMask: attnMask, dropoutP: dropout, attention, outProjWeight: outProjWeight,
                 outProjBias: outProjBias, averageAttnWeights: averageAttnWeights, isCausal: isCausal)

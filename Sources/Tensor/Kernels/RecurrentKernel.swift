@@ -223,6 +223,7 @@ enum RecurrentKernel<T: TensorFloat> {
             if beta == 0 { for row in 0..<m { (c + row * ldc).update(repeating: 0, count: n) } }
             return
         }
+        BLASSetup.prepare(m: m, n: n, k: k)
         let ta = transposeA ? CblasTrans : CblasNoTrans
         let tb = transposeB ? CblasTrans : CblasNoTrans
         let (m32, n32, k32) = (Int32(m), Int32(n), Int32(k))

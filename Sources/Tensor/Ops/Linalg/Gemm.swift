@@ -39,6 +39,16 @@ enum Gemm {
             integerProduct(a, b, into: out, batch: batch, m: m, k: k, n: n, accumulate: accumulate)
             return
         }
+        if Double(m) * Double(n) * Double(k) <= Double(smallWork) {
+            switch out.dtype {
+            case .float32: smallProduct(Float.self, a, b, into: out, batch: batch, m: m, k: k, n: n,
+                                        accumulate: accumulate)
+            case .float64: smallProduct(Double.self, a, b, into: out, batch: batch, m: m, k: k, n: n,
+                                        accumulate: accumulate)
+            case .int64, .bool: break
+            }
+            return
+        }
         let beta: Float = accumulate ? 1 : 0
         var (lhs, rhs) = (a, b)
         var layoutA = Layout(rows: m, columns: k, rowStride: lhs.strides[1], columnStride: lhs.strides[2])
@@ -57,6 +67,7 @@ enum Gemm {
         case .float32:
             let (pa, pb, pc) = (lhs.pointer(as: Float.self), rhs.pointer(as: Float.self), out.pointer(as: Float.self))
             forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
+                BLASSetup.prepare(m: rows, n: n, k: k)
                 cblas_sgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(rows), Int32(n), Int32(k),
                     1, pa + i * strideA + row * lhs.strides[1], Int32(layoutA.leadingDimension), pb + i * strideB,
@@ -65,6 +76,7 @@ enum Gemm {
         case .float64:
             let (pa, pb, pc) = (lhs.pointer(as: Double.self), rhs.pointer(as: Double.self), out.pointer(as: Double.self))
             forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
+                BLASSetup.prepare(m: rows, n: n, k: k)
                 cblas_dgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(rows), Int32(n), Int32(k),
                     1, pa + i * strideA + row * lhs.strides[1], Int32(layoutA.leadingDimension), pb + i * strideB,
@@ -75,8 +87,9 @@ enum Gemm {
         }
     }
 
-    /// The most multiply-adds one BLAS call does between looks at the interrupt flag (a few milliseconds).
-    private static let blockWork = 1 << 27
+    /// The most multiply-adds one BLAS call does between looks at the interrupt flag (about ten milliseconds); a
+    /// band repacks the whole right operand, so smaller bands would cost a 1024² product several percent.
+    private static let blockWork = 1 << 30
 
     /// Calls `body(batch, firstRow, rowCount)` for every batch, split into bands of rows of `a` small enough that
     /// Ctrl-C stops a single large product promptly; stops early when an interrupt is requested.
@@ -94,6 +107,31 @@ enum Gemm {
                 let rows = Swift.min(band, m - row)
                 body(i, row, rows)
                 row += rows
+            }
+        }
+    }
+
+    /// The most multiply-adds per matrix that `smallProduct` computes instead of BLAS.
+    static let smallWork = 1024
+
+    /// A tiny float product as a plain loop: cheaper than a BLAS call's set-up and packing, and each element summed
+    /// in `k` order with separate multiplies and adds, as PyTorch's CPU results for such sizes are (BLAS's AVX
+    /// kernels fuse the multiply-adds, which moved an LSTM cell's printed gradient by a last digit).
+    private static func smallProduct<T: TensorFloat>(
+        _ type: T.Type, _ a: Tensor, _ b: Tensor, into out: Tensor, batch: Int, m: Int, k: Int, n: Int,
+        accumulate: Bool
+    ) {
+        let (pa, pb, pc) = (a.pointer(as: T.self), b.pointer(as: T.self), out.pointer(as: T.self))
+        let (sa, sb) = (a.strides, b.strides)
+        for i in 0..<batch {
+            for row in 0..<m {
+                for column in 0..<n {
+                    var total: T = 0
+                    for p in 0..<k { total += pa[i * sa[0] + row * sa[1] + p * sa[2]] * pb[i * sb[0] + p * sb[1]
+                        + column * sb[2]] }
+                    let index = (i * m + row) * n + column
+                    pc[index] = accumulate ? pc[index] + total : total
+                }
             }
         }
     }

@@ -1,0 +1,39 @@
+import Dispatch
+import Foundation
+
+/// Rows of a kernel shared among the cores: the rows are cut into several chunks per core, and the calling thread
+/// takes chunks too, so on a busy machine a worker that is not scheduled delays nothing (its chunks go to whoever is
+/// free), unlike a fixed split that waits for every thread.
+enum ParallelRows {
+    /// The cores the process may run on.
+    static let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Below this many elements of work a single thread finishes sooner than waking others (tens of microseconds).
+    static let minimumWork = 1 << 16
+
+    /// Calls `body` with consecutive row ranges covering `0..<rows`, concurrently when `rows * work` elements are
+    /// worth it. `body` must only write what its own rows own.
+    static func forEach(rows: Int, elementsPerRow work: Int, _ body: (Range<Int>) -> Void) {
+        guard rows > 0 else { return }
+        let total = rows.multipliedReportingOverflow(by: Swift.max(work, 1))
+        guard cores > 1, rows > 1, total.overflow || total.partialValue >= minimumWork else {
+            body(0..<rows)
+            return
+        }
+        let chunks = Swift.min(rows, 4 * cores)
+        let size = (rows + chunks - 1) / chunks
+        withoutActuallyEscaping(body) { body in
+            let shared = SharedBody(call: body)
+            DispatchQueue.concurrentPerform(iterations: (rows + size - 1) / size) { chunk in
+                if Interruption.isRequested { return }
+                let start = chunk * size
+                shared.call(start..<Swift.min(rows, start + size))
+            }
+        }
+    }
+
+    /// The body handed to the workers. Unchecked: `forEach` promises that the chunks touch disjoint rows and that
+    /// every call ends before `forEach` returns.
+    private struct SharedBody: @unchecked Sendable {
+        let call: (Range<Int>) -> Void
+    }
+}
