@@ -10,12 +10,20 @@ struct Attend: ParsableCommand {
         abstract: "A terminal notebook for learning autoregressive models and transformers.",
         discussion: """
             Attend steps through lessons that run PyTorch-style Python on its own Swift tensor engine. \
-            On a terminal, `attend` opens the lesson screen where you left off (the lesson list on first run) and             `attend open LESSON` opens one lesson; `attend run FILE` runs a script and `attend repl` reads statements             as Python's interactive mode does.
+            On a terminal, `attend` opens the lesson screen where you left off (the lesson list on first run) and \
+            `attend open LESSON` opens one lesson; `attend run FILE` runs a script and `attend repl` reads statements \
+            as Python's interactive mode does.
             """,
         version: "0.1.0",
         subcommands: [Open.self, Run.self, Repl.self, Sessions.self, Export.self, Bench.self,
                       Lessons.self]
     )
+
+    /// Checks that the processor runs this build's engine, then parses the command line and runs the command.
+    static func main() {
+        CPUFeatures.check()
+        main(nil)
+    }
 
     /// On a terminal, the lesson screen where the learner left off; otherwise (a pipe, a file) the help.
     func run() throws {
