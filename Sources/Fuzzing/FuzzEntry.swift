@@ -87,7 +87,10 @@ public enum FuzzEntry {
             return [path]
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.sorted().filter { !$0.hasPrefix(".") }.map { path + "/" + $0 }
+        return names.sorted().filter { !$0.hasPrefix(".") }.map { path + "/" + $0 }.filter { file in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) && !isFolder.boolValue
+        }
     }
 
     private static func text(_ bytes: UnsafeRawBufferPointer) -> String {

@@ -11,7 +11,7 @@ final class MutationFuzzTests: XCTestCase {
     func testMutatedInputsNeverCrashOrHang() throws {
         let environment = ProcessInfo.processInfo.environment
         let seed = environment["ATTEND_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20_261_126
-        let count = environment["ATTEND_FUZZ_COUNT"].flatMap { Int($0) } ?? 500
+        let count = environment["ATTEND_FUZZ_COUNT"].flatMap { Int($0) } ?? 800
         let saveTo = environment["ATTEND_FUZZ_SAVE"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("attend-fuzz-failures")
         let corpus = FuzzCorpus.load()

@@ -92,7 +92,7 @@ public final class Interpreter {
         do {
             module = try Parser.parseModule(source, filename: fileName)
         } catch {
-            return .syntaxError(error)
+            return parseFailure(error)
         }
         // A Ctrl-C while a long source was parsing stops the program as it starts.
         return run(module, echo: echo, lastValue: nil, keepingInterrupt: true)
@@ -112,7 +112,7 @@ public final class Interpreter {
         do {
             module = try Parser.parseModule(source, filename: fileName)
         } catch {
-            return (.syntaxError(error), nil)
+            return (parseFailure(error), nil)
         }
         final class Box: @unchecked Sendable { var value: Value? }
         let box = Box()
@@ -138,6 +138,14 @@ public final class Interpreter {
         thread.start()
         done.wait()
         return box.outcome
+    }
+
+    /// What a failed parse gives: a syntax error, or KeyboardInterrupt when Ctrl-C stopped the parser.
+    private func parseFailure(_ error: SyntaxError) -> Outcome {
+        guard error.kind == .keyboardInterrupt else { return .syntaxError(error) }
+        Interruption.clear()
+        let interrupt = PythonError(Builtins.keyboardInterrupt)
+        return .exception(interrupt, traceback: traceback(interrupt.exception))
     }
 
     /// A Ctrl-C that arrived after the previous program finished belongs to no program: it must not stop the next.
