@@ -32,6 +32,7 @@ final class FuzzCampaign: @unchecked Sendable {
     private var failures: [Failure] = []
     private var tally: [FrontEnd: [String: Int]] = [:]
     private var inputCounts: [FrontEnd: Int] = [:]
+    private var errorNames: [String: Int] = [:]
     private var queue: [Job] = []
     private var nextJob = 0
 
@@ -92,7 +93,9 @@ final class FuzzCampaign: @unchecked Sendable {
             FrontEnd.allCases.map { frontEnd in
                 let outcomes = (tally[frontEnd] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 return "\(frontEnd.rawValue): \(inputCounts[frontEnd] ?? 0) inputs; " + outcomes.joined(separator: ", ")
-            }.joined(separator: "\n")
+            }.joined(separator: "\n") + "\nerrors last printed: "
+                + errorNames.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }
+                    .joined(separator: ", ")
         }
     }
 
@@ -101,6 +104,7 @@ final class FuzzCampaign: @unchecked Sendable {
         lock.withLock {
             inputCounts[job.frontEnd, default: 0] += job.inputs.count
             tally[job.frontEnd, default: [:]][Self.name(of: result.verdict), default: 0] += 1
+            if let error = Self.errorName(result.stderrTail) { errorNames[error, default: 0] += 1 }
         }
         guard case .failed(let why) = result.verdict else { return }
         if job.inputs.count == 1 {
@@ -154,6 +158,15 @@ final class FuzzCampaign: @unchecked Sendable {
         let failure = Failure(frontEnd: frontEnd, label: input.label, verdict: why, savedAt: saved.path,
                               stderrTail: stderr)
         lock.withLock { failures.append(failure) }
+    }
+
+    /// The exception class named by the last line of standard error (`NameError: ...`), if it names one.
+    private static func errorName(_ text: String) -> String? {
+        guard let line = text.split(separator: "\n").last else { return nil }
+        let name = line.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        guard !name.isEmpty, name.hasSuffix("Error") || name.hasSuffix("Exception") || name.hasSuffix("Interrupt")
+                || name.hasSuffix("Iteration") || name.hasSuffix("Exit") else { return nil }
+        return String(name)
     }
 
     /// REPL input: each script followed by blank lines, so an open block ends before the next begins.
