@@ -117,9 +117,8 @@ struct FuzzProcess {
             verdict = .failed("killed by signal \(status) (\(String(cString: strsignal(status))))")
         } else if interrupts > 0 {
             // A script or lesson ends with 130 (a lesson prints its KeyboardInterrupt in its output), or with its
-            // own status when it was ending anyway as the signal came (the parser does not stop for Ctrl-C, so a
-            // long parse that fails ends this way); the REPL answered every SIGINT (interruptAnswered) and reads
-            // on to the end of its input.
+            // own status when it was ending anyway as the signal came (its own error raced the signal); the REPL
+            // answered every SIGINT (interruptAnswered) and reads on to the end of its input.
             let racedItsEnd = (lastInterruptAnswer ?? .infinity) < 0.5 && status < 128
             verdict = status == 130 || racedItsEnd || (maxInterrupts > 1 && status < 128)
                 ? .interrupted

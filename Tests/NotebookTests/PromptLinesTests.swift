@@ -17,6 +17,8 @@ final class PromptLinesTests: XCTestCase {
             "d = {\n  1: [\n (2,\n  3)],\n}\nif d:\n    print(d)\n\n",
             "(\n" + String(repeating: "(", count: 250) + "\n",
             "(\n1 \\\n+ 2)\n",
+            "class C:\n    x = a\n    y = b\n  z = c\n    w = d\n\tv = e\n\n",
+            "if a:\n    b = c \\\n    d\n    e = f\n    g = h)\n    i = j\n\n",
             "x = (1 +\n   # a comment )\n 2)\n%who\n",
             "s = '''\n(\n'''\n(\n]\n",
             "s = f\"\"\"{\nx\n}\"\"\"\nt = f'''a\n{1 +\n2 # c\n}\n'''\nu = \"\"\"\\\n\\\"\"\"\"\nv = '''$\n!\n'''\n",
@@ -46,10 +48,12 @@ final class PromptLinesTests: XCTestCase {
         }
     }
 
-    /// A bracket or a triple-quoted string opened on the first of 20,000 lines keeps the input open, read in about a
-    /// second rather than minutes.
+    /// A bracket, a triple-quoted string or an indented block opened on the first of 20,000 lines keeps the input
+    /// open, read in about a second rather than minutes.
     func testAnUnclosedBracketOrStringOverManyLinesReadsInLinearTime() {
-        for (opening, body, closing) in [("x = (", "    1 + value * 2,", ")"), ("s = \"\"\"", "text (", "\"\"\"")] {
+        let cases = [("x = (", "    1 + value * 2,", ")"), ("s = \"\"\"", "text (", "\"\"\""),
+                     ("class C:", "    value = other.attribute + x * y", "")]
+        for (opening, body, closing) in cases {
             var lines = PromptLines()
             XCTAssertEqual(lines.add(opening), .incomplete)
             let start = Date()

@@ -13,6 +13,8 @@ extension Parser {
         case brackets([Lexer.OpenBracket])
         /// A triple-quoted string, which only a quote or a backslash can affect.
         case tripleQuotedString
+        /// An indented block with nothing else open; its last line began with this indentation.
+        case indentedBlock(indent: Substring)
     }
 
     /// `needsMoreInput`, and the construct left open at the end of the text when that is why it needs more.
@@ -78,11 +80,29 @@ public struct InteractiveInput: Sendable {
         case .tripleQuotedString?:
             // The lexer reads an f-string whole too, so its braces do not matter here.
             if !line.unicodeScalars.contains(where: { $0 == "'" || $0 == "\"" || $0 == "\\" }) { return true }
+        case .indentedBlock(let indent)?:
+            // Another line of the block at the same indentation, made only of characters that can neither end the
+            // block, change the indentation, nor make the tokenizer fail, keeps it open.
+            if Self.continuesBlock(line, indent: indent) { return true }
         case nil:
             break
         }
         let (needsMore, construct) = Parser.readiness(text)
         open = construct
+        if needsMore, construct == nil { open = .indentedBlock(indent: Self.indentation(of: line)) }
         return needsMore
+    }
+
+    private static func indentation(of line: String) -> Substring {
+        line.prefix { $0 == " " || $0 == "\t" }
+    }
+
+    private static func continuesBlock(_ line: String, indent: Substring) -> Bool {
+        guard !indent.isEmpty, indentation(of: line) == indent else { return false }
+        let rest = line.dropFirst(indent.count).unicodeScalars.filter { $0 != "\n" }
+        return !rest.isEmpty && rest.allSatisfy { scalar in
+            (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                || " _.,=+-*/%:([{&|^~@".unicodeScalars.contains(scalar)
+        }
     }
 }
