@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "attend", targets: ["attend"]),
+        .executable(name: "fuzz-lexer", targets: ["fuzz-lexer"]),
+        .executable(name: "fuzz-parser", targets: ["fuzz-parser"]),
+        .executable(name: "fuzz-interpreter", targets: ["fuzz-interpreter"]),
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Script", targets: ["Script"]),
         .library(name: "Render", targets: ["Render"]),
@@ -63,6 +66,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets: see "Fuzzing" in README.md. A normal build makes them replay tools.
+        .target(
+            name: "Fuzzing",
+            dependencies: ["Script", "Tensor"]
+        ),
+        .executableTarget(name: "fuzz-lexer", dependencies: ["Fuzzing"]),
+        .executableTarget(name: "fuzz-parser", dependencies: ["Fuzzing"]),
+        .executableTarget(name: "fuzz-interpreter", dependencies: ["Fuzzing"]),
         .target(
             name: "FixtureSupport",
             dependencies: ["Tensor"],
@@ -89,6 +100,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AttendTests",
+            dependencies: ["attend"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FuzzTests",
             dependencies: ["attend"],
             resources: [.copy("Fixtures")]
         ),

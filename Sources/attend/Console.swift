@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Render
 import Script
+import Tensor
 
 /// What the command-line front ends share: an interpreter with torch installed and Ctrl-C turned into
 /// KeyboardInterrupt, and the writing of outcomes to standard output and error.
@@ -13,6 +14,7 @@ enum Console {
     /// An interpreter printing to standard output through `output`, with torch installed, drawing figures as
     /// `display` says. Ctrl-C raises KeyboardInterrupt in the running program instead of killing the process.
     static func makeInterpreter(display: DisplayOptions, output: ScriptOutput = .safe) throws -> Interpreter {
+        applyMemoryLimit(ProcessInfo.processInfo.environment["ATTEND_MEMORY_LIMIT"])
         let interpreter = Interpreter { text in output.out(text) }
         interpreter.warningOutput = { text in output.err(text) }
         try TorchBinding.install(in: interpreter)
@@ -29,6 +31,22 @@ enum Console {
         source.resume()
         signalSource = source
         return interpreter
+    }
+
+    /// Lowers the tensor memory cap to `setting` (bytes, or a number with K, M or G) when it is given and below the
+    /// default, so a fuzzer or test running several processes at once keeps each one small.
+    static func applyMemoryLimit(_ setting: String?) {
+        guard let setting, let last = setting.last else { return }
+        let scale: Int
+        switch last {
+        case "K", "k": scale = 1 << 10
+        case "M", "m": scale = 1 << 20
+        case "G", "g": scale = 1 << 30
+        default: scale = 1
+        }
+        guard let number = Int(scale == 1 ? setting : String(setting.dropLast())), number > 0 else { return }
+        let (bytes, overflow) = number.multipliedReportingOverflow(by: scale)
+        if !overflow && bytes < MemoryBudget.shared.limit { MemoryBudget.shared.limit = bytes }
     }
 
     /// Writes an outcome's error, if any, to standard error through `output`, and gives the exit status CPython

@@ -35,23 +35,20 @@ struct Repl: ParsableCommand {
         // A plain Python prompt draws figures on plt.show() only.
         session.drawsOpenFigures = false
         let prompting = isatty(STDIN_FILENO) == 1
-        var pending = ""
+        var lines = PromptLines()
         while true {
-            if prompting { prompt(pending.isEmpty ? ">>> " : "... ") }
+            if prompting { prompt(lines.pending.isEmpty ? ">>> " : "... ") }
             guard let line = readLine(strippingNewline: true) else { break }
-            pending += line + "\n"
-            switch PromptReadiness(pending) {
-            case .incomplete:
+            switch lines.add(line) {
+            case .incomplete, .blank:
                 continue
-            case .blank:
-                pending = ""
             case .ready(let input):
-                pending = ""
+                lines = PromptLines()
                 session.execute(input)
             }
         }
         // At the end of input an open block runs as it stands, as Python does.
-        if PromptReadiness(pending) != .blank { session.execute(pending) }
+        if PromptReadiness(lines.pending) != .blank { session.execute(lines.pending) }
         if prompting { prompt("\n") }
         for error in session.journalErrors.prefix(1) { Console.error(error) }
     }

@@ -69,3 +69,31 @@ public enum PromptReadiness: Equatable, Sendable {
         }
     }
 }
+
+/// Lines read at a prompt one at a time, each answered with the readiness of the lines so far as
+/// `PromptReadiness(pending)` gives it, in time proportional to their length (a file piped into the REPL with a
+/// bracket left open near its top used to take time in proportion to its length squared).
+public struct PromptLines: Sendable {
+    private var input = InteractiveInput()
+    private var sawText = false
+
+    /// No lines yet.
+    public init() {}
+
+    /// The lines so far, each ending in a newline.
+    public var pending: String { input.text }
+
+    /// Adds `line` (without its newline) and gives the readiness of the lines so far; after `.blank` the lines
+    /// start afresh.
+    public mutating func add(_ line: String) -> PromptReadiness {
+        let needsMore = input.needsMore(after: line + "\n")
+        if !sawText { sawText = !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard sawText else {
+            self = PromptLines()
+            return .blank
+        }
+        let pending = input.text
+        if input.lineCount == 1, SessionInput(pending) != .code(pending) { return .ready(pending) }
+        return needsMore ? .incomplete : .ready(pending)
+    }
+}

@@ -99,9 +99,16 @@ extension MarkdownInline {
             while i + 2 < chars.count && !(chars[i] == "-" && chars[i + 1] == "-" && chars[i + 2] == ">") { i += 1 }
             return ([], min(i + 3, chars.count))
         }
-        guard let close = rest.firstIndex(of: ">") else { return nil }
+        // A tag or autolink holds no `<`: looking for its `>` stops at the next one, so a line of many `<` and no
+        // `>` is read once rather than once per `<`.
+        var close = index + 1
+        while close < chars.count && chars[close] != ">" {
+            if chars[close] == "<" { return nil }
+            close += 1
+        }
+        guard close < chars.count else { return nil }
         let inside = String(chars[(index + 1)..<close])
-        guard let first = inside.first, !inside.contains("<") else { return nil }
+        guard let first = inside.first else { return nil }
         // Autolink: a scheme and no spaces, or an e-mail address.
         if !inside.contains(" ") && !inside.contains("\n") && (inside.contains("://") || inside.hasPrefix("mailto:")
             || (inside.contains("@") && !inside.hasPrefix("/"))) {

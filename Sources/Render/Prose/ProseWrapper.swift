@@ -36,32 +36,36 @@ enum ProseWrapper {
                 finish()
             case .space(let cell):
                 if hasContent { pendingSpace = cell }
-            case .word(var cells):
-                let wordWidth = cells.reduce(0) { $0 + $1.width }
+            case .word(let cells):
+                var remainingWidth = cells.reduce(0) { $0 + $1.width }
                 let spaceWidth = pendingSpace == nil ? 0 : 1
-                if hasContent && line.width + spaceWidth + wordWidth > width {
+                if hasContent && line.width + spaceWidth + remainingWidth > width {
                     finish()
                 }
                 if let space = pendingSpace, hasContent { line.cells.append(space) }
                 pendingSpace = nil
-                // Too wide even for an empty line: cut it, filling each line.
-                while line.width + cells.reduce(0, { $0 + $1.width }) > width && !cells.isEmpty {
+                // Too wide even for an empty line: cut it, filling each line. An index and a running width (rather
+                // than removing cut cells and summing the rest again) keep a word of 200,000 characters linear.
+                var start = 0
+                while line.width + remainingWidth > width && start < cells.count {
                     var taken = 0
                     let room = width - line.width
                     var used = 0
-                    while taken < cells.count && used + cells[taken].width <= room {
-                        used += cells[taken].width
+                    while start + taken < cells.count && used + cells[start + taken].width <= room {
+                        used += cells[start + taken].width
                         taken += 1
                     }
                     if taken == 0 && !hasContent {
                         taken = 1  // a wide character in a one-column line: place it anyway
+                        used = cells[start].width
                     }
-                    line.cells.append(contentsOf: cells[0..<taken])
-                    cells.removeFirst(taken)
-                    if !cells.isEmpty || taken == 0 { finish() } else { hasContent = true }
+                    line.cells.append(contentsOf: cells[start..<(start + taken)])
+                    start += taken
+                    remainingWidth -= used
+                    if start < cells.count || taken == 0 { finish() } else { hasContent = true }
                 }
-                if !cells.isEmpty {
-                    line.cells.append(contentsOf: cells)
+                if start < cells.count {
+                    line.cells.append(contentsOf: cells[start...])
                     hasContent = true
                 }
             }

@@ -88,13 +88,15 @@ public final class Interpreter {
     /// Parses and runs `source`, whose first line is line `firstLine` of `fileName` (a notebook cell's), echoing
     /// expression values as `echo` says.
     public func run(source: String, fileName: String, firstLine: Int = 1, echo: Echo) -> Outcome {
+        dropStaleInterrupt()
         let module: Program
         do {
             module = try Parser.parseModule(source, filename: fileName, firstLine: firstLine)
         } catch {
-            return .syntaxError(error)
+            return parseFailure(error)
         }
-        return run(module, echo: echo)
+        // A Ctrl-C while a long source was parsing stops the program as it starts.
+        return run(module, echo: echo, lastValue: nil, keepingInterrupt: true)
     }
 
     /// Runs a parsed module in this interpreter's globals (on a thread with a large stack, so deep Python recursion
@@ -106,20 +108,22 @@ public final class Interpreter {
     /// Runs `source` (starting on line `firstLine` of `fileName`) as a notebook cell, returning the value of its
     /// last statement when that is an expression (evaluated, not displayed), or nil when it is not or the cell failed.
     public func evaluate(source: String, fileName: String, firstLine: Int = 1) -> (outcome: Outcome, value: Value?) {
+        dropStaleInterrupt()
         let module: Program
         do {
             module = try Parser.parseModule(source, filename: fileName, firstLine: firstLine)
         } catch {
-            return (.syntaxError(error), nil)
+            return (parseFailure(error), nil)
         }
         final class Box: @unchecked Sendable { var value: Value? }
         let box = Box()
-        let outcome = run(module, echo: .lastExpression) { box.value = $0 }
+        let outcome = run(module, echo: .lastExpression, lastValue: { box.value = $0 }, keepingInterrupt: true)
         if case .success = outcome { return (outcome, box.value) }
         return (outcome, nil)
     }
 
-    private func run(_ module: Program, echo: Echo, lastValue: ((Value) -> Void)?) -> Outcome {
+    private func run(_ module: Program, echo: Echo, lastValue: ((Value) -> Void)?, keepingInterrupt: Bool = false)
+        -> Outcome {
         final class Box: @unchecked Sendable { var outcome: Outcome = .success }
         let box = Box()
         nonisolated(unsafe) let unsafeSelf = self
@@ -127,7 +131,8 @@ public final class Interpreter {
         let unsafeModule = module
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo, lastValue: unsafeLastValue)
+            box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo, lastValue: unsafeLastValue,
+                                             keepingInterrupt: keepingInterrupt)
             done.signal()
         }
         thread.stackSize = 1 << 30
@@ -136,9 +141,22 @@ public final class Interpreter {
         return box.outcome
     }
 
-    private func runHere(_ module: Program, echo: Echo, lastValue: ((Value) -> Void)?) -> Outcome {
-        // A Ctrl-C that arrived after the previous program finished belongs to no program: it must not stop this one.
+    /// What a failed parse gives: a syntax error, or KeyboardInterrupt when Ctrl-C stopped the parser.
+    private func parseFailure(_ error: SyntaxError) -> Outcome {
+        guard error.kind == .keyboardInterrupt else { return .syntaxError(error) }
+        Interruption.clear()
+        let interrupt = PythonError(Builtins.keyboardInterrupt)
+        return .exception(interrupt, traceback: traceback(interrupt.exception))
+    }
+
+    /// A Ctrl-C that arrived after the previous program finished belongs to no program: it must not stop the next.
+    private func dropStaleInterrupt() {
         if frames.isEmpty { Interruption.clear() }
+    }
+
+    private func runHere(_ module: Program, echo: Echo, lastValue: ((Value) -> Void)?, keepingInterrupt: Bool)
+        -> Outcome {
+        if !keepingInterrupt { dropStaleInterrupt() }
         let frame = Frame(environment: globals, name: "<module>", source: module.source)
         frames.append(frame)
         defer { frames.removeLast() }

@@ -78,6 +78,18 @@ public struct Lexer {
     }
 
     /// CPython's lexer state for a sub-source that starts at a given line (f-string replacement fields).
+    /// A bracket left open: the character, and its line and column.
+    typealias OpenBracket = (scalar: Unicode.Scalar, line: Int, column: Int)
+
+    /// Tokenizes `source` as the continuation of text that left `openBrackets` open (interactive input read a line
+    /// at a time).
+    init(_ source: SourceText, openBrackets: [OpenBracket]) {
+        self.source = source
+        self.scalars = source.scalars
+        brackets = openBrackets
+        run()
+    }
+
     init(_ source: SourceText, firstLine: Int) {
         self.source = source
         self.scalars = source.scalars

@@ -163,9 +163,8 @@ extension Parser {
         // Where CPython places the expression: lines before the brace, and the brace's column on the token's
         // first line (or on its own line when nothing but spaces follow it before a newline).
         let token = context.token
-        let tokenText = Array(token.text.unicodeScalars)
-        var lines = 0
-        for index in 0..<Swift.min(brace, tokenText.count) where tokenText[index] == "\n" { lines += 1 }
+        let tokenText = context.tokenScalars
+        let lines = context.newlines(before: Swift.min(brace, tokenText.count))
         var columns = 0
         var newlineAfterBrace = true
         var scan = brace + 1
@@ -177,10 +176,13 @@ extension Parser {
             scan += 1
         }
         if !newlineAfterBrace {
-            var start = brace
-            while start > 0, tokenText[start] != "\n" { start -= 1 }
-            columns += brace - start
-            if tokenText[start] == "\n" { columns -= 1 }
+            // The brace's column: after the last newline before it, else from the token's start.
+            if let newline = context.lastNewline(atOrBefore: brace), newline > 0 {
+                columns += brace - newline - 1
+            } else {
+                columns += brace
+                if tokenText.first == "\n" { columns -= 1 }
+            }
         }
         let text = "(" + SourceText.string(body[expression]) + ")"
         let subSource = SourceText(text, filename: source.filename)
@@ -215,6 +217,35 @@ struct FStringContext {
     var token: Token
     var literal: StringLiteral
     var whole: SourceRange
+    /// The token's text, and where its newlines are, computed once: each replacement field needs its line and
+    /// column, and recomputing them per field made a string of many fields quadratic to parse.
+    let tokenScalars: [Unicode.Scalar]
+    private let newlineOffsets: [Int]
+
+    init(token: Token, literal: StringLiteral, whole: SourceRange) {
+        self.token = token
+        self.literal = literal
+        self.whole = whole
+        let scalars = Array(token.text.unicodeScalars)
+        tokenScalars = scalars
+        newlineOffsets = scalars.indices.filter { scalars[$0] == "\n" }
+    }
+
+    /// How many newlines the token has before offset `end`.
+    func newlines(before end: Int) -> Int {
+        var low = 0, high = newlineOffsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if newlineOffsets[middle] < end { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The offset of the token's last newline at or before `offset`, if any.
+    func lastNewline(atOrBefore offset: Int) -> Int? {
+        let count = newlines(before: offset + 1)
+        return count > 0 ? newlineOffsets[count - 1] : nil
+    }
 }
 
 /// CPython's `FstringParser`: literal text accumulates until a field needs it flushed.

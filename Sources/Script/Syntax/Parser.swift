@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// Parses Python source into an AST: statements by recursive descent, expressions by precedence climbing (Pratt).
 ///
@@ -307,11 +308,16 @@ public final class Parser {
         return try attempt(body)
     }
 
-    /// Counts one level of nesting, refusing input nested too deeply to handle safely.
+    /// Counts one level of nesting, refusing input nested too deeply to handle safely; stops when Ctrl-C was
+    /// pressed, as a long source can take seconds to parse.
     func enter() throws(Failure) {
         depth += 1
         if depth > Self.maxDepth {
             throw .error(recursionError())
+        }
+        if Interruption.isRequested {
+            throw .error(SyntaxError(kind: .keyboardInterrupt, message: "", filename: source.filename, line: 0,
+                                     offset: 0, text: ""))
         }
     }
 

@@ -9,6 +9,8 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
         case tabError = "TabError"
         /// Not a syntax error: CPython raises `RecursionError` when a program nests too deeply to compile.
         case recursionError = "RecursionError"
+        /// Not a syntax error: Ctrl-C came while the source was being parsed.
+        case keyboardInterrupt = "KeyboardInterrupt"
     }
 
     /// The exception class.
@@ -50,6 +52,7 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// under the problem, and `Class: message`.
     public var formatted: String {
         if kind == .recursionError { return "\(pythonName): \(message)" }
+        if kind == .keyboardInterrupt { return pythonName }
         var lines = ["  File \"\(filename)\", line \(line)"]
         let rtext = text.hasSuffix("\n") ? String(text.dropLast()) : text
         let ltext = String(rtext.drop(while: { $0 == " " || $0 == "\n" || $0 == "\u{0C}" }))

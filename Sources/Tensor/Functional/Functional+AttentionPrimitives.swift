@@ -79,7 +79,11 @@ extension Tensor {
     }
 
     private static func softmaxRows<T: AttentionElement>(_ data: UnsafeMutablePointer<T>, rows: Int, width: Int) {
-        for row in 0..<rows { _ = AttentionKernel<T>.softmaxInPlace(data + row * width, width, nanIfMasked: true) }
+        // A row is at most a few thousand elements; looking at the flag per row keeps Ctrl-C prompt on L x S weights.
+        for row in 0..<rows {
+            if Interruption.isRequested { return }
+            _ = AttentionKernel<T>.softmaxInPlace(data + row * width, width, nanIfMasked: true)
+        }
     }
 
     /// The mean over dimension 1 of `[N, heads, L, S]` weights, summed head by head into one `[N, L, S]` buffer
