@@ -39,7 +39,14 @@ struct Repl: ParsableCommand {
         while true {
             if prompting { prompt(lines.pending.isEmpty ? ">>> " : "... ") }
             guard let line = readLine(strippingNewline: true) else { break }
-            switch lines.add(line) {
+            let readiness = lines.add(line)
+            if Interpreter.takeInterruptRequest() {
+                // Ctrl-C while the prompt read a long block: the lines so far are dropped, as Python's prompt does.
+                FileHandle.standardError.write(Data("KeyboardInterrupt\n".utf8))
+                lines = PromptLines()
+                continue
+            }
+            switch readiness {
             case .incomplete, .blank:
                 continue
             case .ready(let input):

@@ -50,6 +50,14 @@ final class PromptLinesTests: XCTestCase {
 
     /// A bracket, a triple-quoted string or an indented block opened on the first of 20,000 lines keeps the input
     /// open, read in about a second rather than minutes.
+    func testAnIndentedFirstLineIsReadyAtOnce() {
+        // As at Python's prompt, `IndentationError: unexpected indent` is reported for the line itself.
+        var lines = PromptLines()
+        XCTAssertEqual(lines.add("    x = 1"), .ready("    x = 1\n"))
+        XCTAssertEqual(PromptReadiness("\n  y = [1]\n"), .ready("\n  y = [1]\n"))
+        XCTAssertEqual(PromptReadiness("if a:\n    y = [1]\n"), .incomplete, "inside a block, indentation is expected")
+    }
+
     func testAnUnclosedBracketOrStringOverManyLinesReadsInLinearTime() {
         let cases = [("x = (", "    1 + value * 2,", ")"), ("s = \"\"\"", "text (", "\"\"\""),
                      ("class C:", "    value = other.attribute + x * y", "")]

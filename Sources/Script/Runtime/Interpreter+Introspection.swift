@@ -8,6 +8,14 @@ extension Interpreter {
         Interruption.request()
     }
 
+    /// Whether Ctrl-C was pressed since the last run or check, clearing the request: a prompt reading a long block
+    /// asks this between lines, as Python's prompt drops what was typed on Ctrl-C.
+    public static func takeInterruptRequest() -> Bool {
+        guard Interruption.isRequested else { return false }
+        Interruption.clear()
+        return true
+    }
+
     /// The built-in names (`print`, `len`, `ValueError` ...), sorted.
     public var builtinNames: [String] { builtins.keys.sorted() }
 

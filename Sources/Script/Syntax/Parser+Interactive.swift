@@ -48,6 +48,8 @@ extension Parser {
         let isBlank = { (line: Substring) in line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{0C}" } }
         guard let lastLine = lines.last else { return false }
         if isBlank(lastLine) { return false }
+        // An indented first line is an error as it stands (unexpected indent), reported at once as Python does.
+        if let first = lines.first(where: { !isBlank($0) }), first.first == " " || first.first == "\t" { return false }
         return lastLine.first == " " || lastLine.first == "\t"
     }
 }
