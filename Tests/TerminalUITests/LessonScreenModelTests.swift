@@ -29,6 +29,14 @@ final class LessonScreenModelTests: XCTestCase {
         The end.
         """
 
+    /// A screen over `text` (another lesson than the usual one, or the usual one with a prompt history).
+    private func model(of text: String, path: String, history: [String] = []) throws -> LessonScreenModel {
+        let lesson = try MarkdownLesson.parse(text, path: path)
+        let key = String(path.dropLast(3))
+        return LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: key, progress: .init(),
+                                 options: .plainASCII, history: history)
+    }
+
     private func model(progress: LearnerProgress.LessonProgress = .init()) throws -> LessonScreenModel {
         let lesson = try MarkdownLesson.parse(text, path: "01-screen.md")
         let runner = try LessonRunner(lesson: lesson)
@@ -76,7 +84,7 @@ final class LessonScreenModelTests: XCTestCase {
     }
 
     func testAFailingStepKeepsTheLearnerThereOnce() throws {
-        let lesson = try MarkdownLesson.parse("""
+        let model = try model(of: """
             # Failing
 
             ```python
@@ -85,8 +93,6 @@ final class LessonScreenModelTests: XCTestCase {
 
             After.
             """, path: "02-failing.md")
-        let model = LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: "02-failing", progress: .init(),
-                                      options: .plainASCII)
         _ = model.handle(.enter)
         XCTAssertEqual(model.current, 0, "the error is read where it happened")
         XCTAssertTrue(screen(model).contains("ZeroDivisionError: division by zero"), "\(screen(model))")
@@ -97,7 +103,7 @@ final class LessonScreenModelTests: XCTestCase {
 
     func testATallStepShowsItsTopAndScrollsBack() throws {
         let prose = (1...15).map { "Line \($0) of prose." }.joined(separator: "\n\n")
-        let lesson = try MarkdownLesson.parse("""
+        let model = try model(of: """
             # Tall
 
             ```python
@@ -110,8 +116,6 @@ final class LessonScreenModelTests: XCTestCase {
             2 + 2
             ```
             """, path: "03-tall.md")
-        let model = LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: "03-tall", progress: .init(),
-                                      options: .plainASCII)
         _ = model.handle(.enter)
         var lines = screen(model, height: 12)
         XCTAssertTrue(lines[1].hasPrefix("-- 2 ---"), "a step taller than the screen starts at its top: \(lines)")
@@ -296,9 +300,7 @@ final class LessonScreenModelTests: XCTestCase {
     }
 
     func testHistoryFromEarlierRunsIsRecalled() throws {
-        let lesson = try MarkdownLesson.parse(text, path: "01-screen.md")
-        let model = LessonScreenModel(runner: try LessonRunner(lesson: lesson), key: "01-screen", progress: .init(),
-                                      options: .plainASCII, history: ["x.shape", "x * 2"])
+        let model = try model(of: text, path: "01-screen.md", history: ["x.shape", "x * 2"])
         _ = model.handle(.historyPrevious)
         XCTAssertEqual(model.prompt.text, "x * 2")
         _ = model.handle(.historyPrevious)

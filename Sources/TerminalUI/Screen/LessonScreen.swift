@@ -57,14 +57,15 @@ public final class LessonScreen {
                 throw error
             }
             var lastDrawn = ContinuousClock.now
-            model.aroundRun = { body in
+            // The model holds these closures, so they must not hold it: each lesson's model goes when another opens.
+            model.aroundRun = { [unowned model] body in
                 let (width, height) = curses.size
                 curses.draw(model.frame(width: width, height: height))
                 lastDrawn = .now
                 curses.withSignalKeys(body)
             }
             // Output is drawn as it comes, at most every 50 ms, so a long loop shows its progress.
-            model.onLiveOutput = {
+            model.onLiveOutput = { [unowned model] in
                 guard lastDrawn.duration(to: .now) > .milliseconds(50) else { return }
                 let (width, height) = curses.size
                 curses.draw(model.frame(width: width, height: height))
