@@ -35,8 +35,13 @@ let package = Package(
         ),
         .target(
             name: "Tensor",
-            dependencies: ["CBLAS"],
+            dependencies: ["CBLAS", "AttentionRows"],
             swiftSettings: hotPathSettings
+        ),
+        // The row passes of attention's softmax, generic over vector width; built for AVX-512 (see wideSettings).
+        .target(
+            name: "AttentionRows",
+            swiftSettings: wideSettings
         ),
         .target(
             name: "Script",
@@ -109,6 +114,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "AttentionRowsTests",
+            dependencies: ["AttentionRows"]
+        ),
+        .testTarget(
             name: "TensorTests",
             dependencies: ["Tensor", "FixtureSupport"],
             resources: [.copy("Fixtures")]
@@ -126,6 +135,18 @@ var hotPathSettings: [SwiftSetting] {
     var flags = ["-enforce-exclusivity=unchecked"]
     #if arch(x86_64)
     flags += ["-target-cpu", "haswell"]
+    #endif
+    return [.unsafeFlags(flags, .when(configuration: .release))]
+}
+
+// AttentionRows holds the generic row kernels, which the engine specialises at eight lanes under its own flags, and
+// their sixteen-lane entry points (WideRows), which the engine calls only where OpenBLAS runs AVX-512 kernels: so on
+// x86-64 its release build targets Skylake-AVX512 (the Cephes exponential and the row passes run twice as wide, as
+// PyTorch's own AVX-512 kernels do there).
+var wideSettings: [SwiftSetting] {
+    var flags = ["-enforce-exclusivity=unchecked"]
+    #if arch(x86_64)
+    flags += ["-target-cpu", "skylake-avx512"]
     #endif
     return [.unsafeFlags(flags, .when(configuration: .release))]
 }

@@ -4,7 +4,7 @@ import XCTest
 /// `attend bench` as a script consuming its figures sees it: one `name: value unit` line per workload, or the same
 /// figures as a JSON object, and with `--compare PYTHON` PyTorch's value and the ratio beside each. `--quick` keeps
 /// the runs few; the figures' size is not checked (a test is no benchmark). The comparison runs against a fake
-/// Python, a shell script printing what the real driver prints, so no PyTorch is needed.
+/// Python, a shell script answering the driver's requests as the real driver does, so no PyTorch is needed.
 final class BenchCommandTests: XCTestCase {
     /// The figures `--quick` reports, in order.
     private static let quickNames = [
@@ -59,16 +59,43 @@ final class BenchCommandTests: XCTestCase {
         return file.path
     }
 
-    /// A fake Python that runs any script successfully and, given the driver, prints `milliseconds` for every
-    /// workload the driver times.
-    private func fakeTorch(milliseconds: Double) throws -> String {
-        let medians = Self.driverNames.map { "\"\($0)\": \(milliseconds)" }.joined(separator: ", ")
+    /// A fake Python that runs any script successfully and, given the driver, speaks its protocol: a ready line,
+    /// then for each request line to the end of its input, `onSetUp` or `onTime` (shell code printing one reply),
+    /// after appending the request to `log` with the time it came when a log is given.
+    private func fakeDriver(onTime: String, onSetUp: String = #"echo '{"ok": true}'"#,
+                            log: URL? = nil) throws -> String {
+        let logging = log.map { #"echo "$(date +%s.%N) $line" >> '\#($0.path)'"# } ?? ":"
         return try fakePython("""
             case "$1" in
-              *driver.py) echo '{"medians": {\(medians)}, "torch": "fake"}' ;;
+              *driver.py)
+                echo '{"ready": true, "torch": "fake"}'
+                while read -r line; do
+                  \(logging)
+                  case "$line" in
+                    *'"op":"setup"'*) \(onSetUp) ;;
+                    *) \(onTime) ;;
+                  esac
+                done ;;
               *) exit 0 ;;
             esac
             """)
+    }
+
+    /// A fake Python whose driver sets up every workload and reports `milliseconds` for every timed call.
+    private func fakeTorch(milliseconds: Double, log: URL? = nil) throws -> String {
+        try fakeDriver(onTime: "echo '{\"milliseconds\": \(milliseconds)}'", log: log)
+    }
+
+    /// Runs `attend bench --quick --compare python`, which must fail with exit status 1 before printing any figure
+    /// and say every one of `messages` on standard error.
+    private func assertCompareFails(_ python: String, saying messages: [String],
+                                    file: StaticString = #filePath, line: UInt = #line) throws {
+        let (output, errors, status) = try bench(["--quick", "--compare", python])
+        XCTAssertEqual(status, 1, errors, file: file, line: line)
+        XCTAssertEqual(output, "", file: file, line: line)
+        for message in messages {
+            XCTAssertTrue(errors.contains(message), "no \(message) in: \(errors)", file: file, line: line)
+        }
     }
 
     func testQuickRunPrintsOneFigurePerLine() throws {
@@ -147,23 +174,63 @@ final class BenchCommandTests: XCTestCase {
 
     func testFailingPythonShowsWhatItSaid() throws {
         let python = try fakePython("echo \"ModuleNotFoundError: No module named 'torch'\" >&2; exit 1")
-        let (output, errors, status) = try bench(["--quick", "--compare", python])
-        XCTAssertEqual(status, 1)
-        XCTAssertEqual(output, "")
-        XCTAssertTrue(errors.contains("failed running start-up.py (exit status 1)"), errors)
-        XCTAssertTrue(errors.contains("No module named 'torch'"), errors)
+        try assertCompareFails(python, saying: ["failed running start-up.py (exit status 1)",
+                                                "No module named 'torch'"])
     }
 
-    func testDriverOutputThatIsNotItsJSONIsReported() throws {
+    func testDriverOutputThatIsNotItsProtocolIsReported() throws {
         let python = try fakePython("""
             case "$1" in
               *driver.py) echo 'hello' ;;
               *) exit 0 ;;
             esac
             """)
-        let (_, errors, status) = try bench(["--quick", "--compare", python])
-        XCTAssertEqual(status, 1)
-        XCTAssertTrue(errors.contains("did not print the benchmark driver's figures"), errors)
+        try assertCompareFails(python, saying: ["does not answer as the benchmark driver should", "'hello'"])
+    }
+
+    func testAWorkloadFailingInPythonShowsItsTraceback() throws {
+        let failure = #"printf '%s\n' '{"error": "Traceback (most recent call last):\nRuntimeError: no MKL\n"}'"#
+        let python = try fakeDriver(onTime: failure, onSetUp: failure)
+        try assertCompareFails(python, saying: [
+            "the 'small-op loop 200 iterations' workload failed in '\(python)' (torch fake):",
+            "Traceback (most recent call last):\nRuntimeError: no MKL",
+        ])
+    }
+
+    func testPythonDyingMidwayShowsWhatItSaid() throws {
+        let python = try fakeDriver(onTime: "echo 'Fatal Python error: Segmentation fault' >&2; exit 139")
+        try assertCompareFails(python, saying: ["failed timing 'small-op loop 200 iterations' (exit status 139)",
+                                                "Fatal Python error: Segmentation fault"])
+    }
+
+    /// The fake driver logs each request with the time it came; each workload must be set up once and then timed
+    /// run by run, and between two of Python's timed calls Attend must have made one of its own: the time from the
+    /// first to the last of three Python calls holds two Attend calls, so it is at least Attend's median.
+    func testCompareAlternatesAttendAndPythonCallByCall() throws {
+        let log = try temporaryFolder().appendingPathComponent("requests.log")
+        let python = try fakeTorch(milliseconds: 1, log: log)
+        let (output, errors, status) = try bench(["--quick", "--runs", "3", "--json", "--compare", python])
+        XCTAssertEqual(status, 0, errors)
+        let figures = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.utf8))
+                                    as? [String: [String: Any]], output)
+        let requests = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map { line in
+            let parts = line.split(separator: " ", maxSplits: 1)
+            let object = try JSONSerialization.jsonObject(with: Data((parts.last ?? "").utf8)) as? [String: Any]
+            return (time: Double(parts.first ?? "") ?? 0, op: object?["op"] as? String ?? "",
+                    name: object?["name"] as? String ?? "")
+        }
+        let expected = Self.driverNames.flatMap { name in
+            [("setup", name), ("time", name), ("time", name), ("time", name)]
+        }
+        XCTAssertEqual(requests.map { "\($0.op) \($0.name)" }, expected.map { "\($0.0) \($0.1)" })
+        // The slowest workload in Attend shows the turns most clearly (the fake's own replies take a few ms).
+        let slowest = try XCTUnwrap(Self.driverNames.filter { figures[$0]?["unit"] as? String == "ms" }
+            .max { (figures[$0]?["value"] as? Double ?? 0) < (figures[$1]?["value"] as? Double ?? 0) })
+        let attendMedian = try XCTUnwrap(figures[slowest]?["value"] as? Double) / 1000
+        let times = requests.filter { $0.op == "time" && $0.name == slowest }.map(\.time)
+        XCTAssertEqual(times.count, 3)
+        XCTAssertGreaterThanOrEqual((times.last ?? 0) - (times.first ?? 0), attendMedian * 0.99,
+                                    "Python's calls of '\(slowest)' came without Attend's between them")
     }
 
     func testRunsMustBePositive() throws {

@@ -47,4 +47,36 @@ final class MatmulTests: XCTestCase {
             try $0[0].dot($0[1])
         }
     }
+
+    /// A product large enough to be split into bands across the cores (300 × 200 × 300 multiply-adds is above
+    /// BLASSetup.parallelWork) gives every element, also through transposed and sliced operands and with a bias.
+    func testProductsSplitAcrossCoresMatchTheSumsTheyStandFor() throws {
+        XCTAssertGreaterThanOrEqual(300.0 * 200 * 300, BLASSetup.parallelWork)
+        let a = try Tensor((0..<60_000).map { Float(($0 * 7) % 13) - 6 }, shape: [300, 200])
+        let b = try Tensor((0..<60_000).map { Float(($0 * 5) % 11) - 5 }, shape: [200, 300])
+        let (x, y) = (a.doubles, b.doubles)
+        // Every seventh row of each result (the bands split rows, so each band is checked), summed in Double.
+        let checkedRows = Array(stride(from: 0, to: 280, by: 7)) + [282]
+        func expected(_ columns: Int, _ depth: Int, _ lhs: (Int, Int) -> Double, _ rhs: (Int, Int) -> Double)
+            -> [Double] {
+            checkedRows.flatMap { i in
+                (0..<columns).map { j in (0..<depth).reduce(0) { $0 + lhs(i, $1) * rhs($1, j) } }
+            }
+        }
+        func rowsOf(_ t: Tensor, width: Int) -> [Double] {
+            let values = t.doubles
+            return checkedRows.flatMap { values[($0 * width)..<($0 * width + width)] }
+        }
+        XCTAssertEqual(rowsOf(try a.matmul(b), width: 300),
+                       expected(300, 200, { x[$0 * 200 + $1] }, { y[$0 * 300 + $1] }))
+        // bᵀ aᵀ reads both operands transposed.
+        XCTAssertEqual(rowsOf(try b.t().matmul(a.t()), width: 300),
+                       expected(300, 200, { y[$1 * 300 + $0] }, { x[$1 * 200 + $0] }))
+        // A slice of rows and a bias through addmm.
+        let rows = try a.narrow(dim: 0, start: 17, length: 283)
+        let bias = try Tensor((0..<300).map { Float($0) }, shape: [300])
+        let plain = expected(300, 200, { x[($0 + 17) * 200 + $1] }, { y[$0 * 300 + $1] })
+        XCTAssertEqual(rowsOf(try Tensor.addmm(bias, rows, b), width: 300),
+                       plain.enumerated().map { $0.element + Double($0.offset % 300) })
+    }
 }

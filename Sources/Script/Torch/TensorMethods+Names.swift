@@ -1,8 +1,8 @@
 import Tensor
 
 extension TensorMethods {
-    /// The data attributes `property` answers.
-    static let propertyNames = ["T", "mT", "data", "device", "dtype", "grad", "grad_fn", "is_cuda", "is_leaf",
+    /// The data attributes `property` answers (a set: every method call asks whether its name is one).
+    static let propertyNames: Set<String> = ["T", "mT", "data", "device", "dtype", "grad", "grad_fn", "is_cuda", "is_leaf",
                                 "ndim", "requires_grad", "shape"]
 
     // PyTorch's public tensor methods that Attend may implement; `names(of:)` keeps those the binding answers, so
@@ -33,6 +33,6 @@ extension TensorMethods {
     /// The attribute and method names `t.name` resolves, sorted.
     static func names(of t: Tensor, interpreter: Interpreter) -> [String] {
         let methods = candidateMethods.filter { method(t, $0, interpreter: interpreter) != nil }
-        return (propertyNames + methods).sorted()
+        return (Array(propertyNames) + methods).sorted()
     }
 }

@@ -61,7 +61,7 @@ enum TensorMethods {
         case "dim", "ndimension": return { _ in .int(t.rank) }
         case "numel", "nelement": return { _ in .int(t.count) }
         case "item": return { _ in Convert.value(try t.item()) }
-        case "tolist": return { _ in tolist(t) }
+        case "tolist": return { _ in try tolist(t) }
         case "numpy":
             // There is no numpy here: the "array" is the tensor's detached data, which plotting and indexing accept
             // as they accept the ndarray. It prints as a tensor, not as `array(...)`.
@@ -262,7 +262,9 @@ enum TensorMethods {
         return try wrap(dim, rank)
     }
 
-    static func tolist(_ t: Tensor) -> Value {
+    static func tolist(_ t: Tensor) throws -> Value {
+        // The same cap as any list built in one step: an expanded tensor can claim more elements than memory holds.
+        guard t.count <= Interpreter.maximumItems else { throw PythonError(Builtins.memoryError) }
         let scalars = t.scalars.map(Convert.value)
         guard !t.shape.isEmpty else { return scalars.first ?? .none }
         func build(_ level: Int, _ offset: Int) -> (Value, Int) {

@@ -145,18 +145,18 @@ extension Functional {
             if biasK != nil { throw fail("bias_k is set but bias_v is None") }
             if biasV != nil { throw fail("bias_v is set but bias_k is None") }
         }
-        q = try q.view([targetLength, batch * numHeads, headDim]).transpose(0, 1)
+        q = try q.reshape([targetLength, batch * numHeads, headDim]).transpose(0, 1)
         if let staticKey = try staticTensor(staticKeyValue.key, name: "static_k", batchHeads: batch * numHeads,
                                             headDim: headDim) {
             k = staticKey
         } else {
-            k = try k.view([k.shape[0], batch * numHeads, headDim]).transpose(0, 1)
+            k = try k.reshape([k.shape[0], batch * numHeads, headDim]).transpose(0, 1)
         }
         if let staticValue = try staticTensor(staticKeyValue.value, name: "static_v", batchHeads: batch * numHeads,
                                               headDim: headDim) {
             v = staticValue
         } else {
-            v = try v.view([v.shape[0], batch * numHeads, headDim]).transpose(0, 1)
+            v = try v.reshape([v.shape[0], batch * numHeads, headDim]).transpose(0, 1)
         }
         if addZeroAttn {
             let zeros = [batch * numHeads, 1, headDim]

@@ -49,6 +49,9 @@ extension Functional {
 
     /// The query, key and value projections with one packed `[3E, E]` weight (PyTorch's `_in_projection_packed`):
     /// one GEMM for self-attention, two when key is value, three otherwise.
+    ///
+    /// PyTorch copies a shared projection apart into contiguous q, k and v; these are column views of it instead (the
+    /// same values), and the head split reshapes them, copying only when a batch makes the view impossible.
     static func packedInProjection(
         _ q: Tensor, _ k: Tensor, _ v: Tensor, weight: Tensor, bias: Tensor?
     ) throws(TensorError) -> (Tensor, Tensor, Tensor) {
@@ -56,17 +59,16 @@ extension Functional {
         if k === v {
             if q === k {
                 let projected = try linear(q, weight: weight, bias: bias)
-                let parts = try projected.unflatten(dim: -1, sizes: [3, e]).unsqueeze(0).transpose(0, -2)
-                    .squeeze(dims: [-2]).contiguous()
-                return (try parts.select(dim: 0, index: 0), try parts.select(dim: 0, index: 1),
-                        try parts.select(dim: 0, index: 2))
+                return (try projected.narrow(dim: -1, start: 0, length: e),
+                        try projected.narrow(dim: -1, start: e, length: e),
+                        try projected.narrow(dim: -1, start: 2 * e, length: e))
             }
             let weights = try weight.split(sizes: [e, 2 * e])
             let biases = try bias?.split(sizes: [e, 2 * e])
             let queryProjection = try linear(q, weight: weights[0], bias: biases?[0])
             let keyValue = try linear(k, weight: weights[1], bias: biases?[1])
-                .unflatten(dim: -1, sizes: [2, e]).unsqueeze(0).transpose(0, -2).squeeze(dims: [-2]).contiguous()
-            return (queryProjection, try keyValue.select(dim: 0, index: 0), try keyValue.select(dim: 0, index: 1))
+            return (queryProjection, try keyValue.narrow(dim: -1, start: 0, length: e),
+                    try keyValue.narrow(dim: -1, start: e, length: e))
         }
         let weights = try unpackThree(try weight.chunk(3))
         let biases = try bias.map { bias throws(TensorError) in try unpackThree(try bias.chunk(3)) }

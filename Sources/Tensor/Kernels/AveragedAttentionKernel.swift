@@ -1,3 +1,5 @@
+import AttentionRows
+
 /// The geometry of one averaged-weights attention: the layout's batch runs over `batch × heads` matrices, head
 /// fastest.
 struct AveragedAttentionProblem {
@@ -6,16 +8,6 @@ struct AveragedAttentionProblem {
     let heads: Int
     /// The distance between rows of the attended output (`batch * embed`), in elements.
     let attendedRowStride: Int
-}
-
-/// What a head's probabilities do to the averaged weights.
-enum AveragingStage {
-    /// The first head: the averaged row takes its probabilities.
-    case first
-    /// A head between: its probabilities are added.
-    case middle
-    /// The last head: its probabilities are added and the sum divided by the head count.
-    case last
 }
 
 /// Multi-head attention that returns its weights averaged over heads, without ever holding the per-head weights:

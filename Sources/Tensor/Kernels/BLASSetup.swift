@@ -6,9 +6,11 @@ import Glibc
 #endif
 
 /// OpenBLAS set up once for the machine before the first matrix product (the kernels for the CPU it runs on), and
-/// told before each product how many threads to use: one per available core for a large product, one for a small
-/// product, which finishes before waking another thread would pay (and on a busy machine waits for a descheduled
-/// worker: a lesson of many 200 × 256 × 256 products ran six times slower threaded).
+/// told before each product how many threads to use. `Gemm` (matmul, linear, bmm, convolution) always runs OpenBLAS
+/// on one thread and splits large products into one band per core itself; the fused attention and recurrent kernels
+/// let OpenBLAS thread their large products, and keep small ones on one thread, which finish before waking another
+/// thread would pay (and on a busy machine wait for a descheduled worker: a lesson of many 200 × 256 × 256 products
+/// ran six times slower threaded).
 ///
 /// OpenBLAS picks its kernels from the CPU model at load time, and a release that predates the CPU falls back to a
 /// generic SSE3 core ("Prescott"), several times slower than the AVX2 or AVX-512 kernels the same library ships
@@ -16,8 +18,9 @@ import Glibc
 /// reports AVX2 or AVX-512, the dynamic-architecture table is re-initialised for the matching core, exactly as the
 /// `OPENBLAS_CORETYPE` variable would have done at load. Variables the user set always win.
 enum BLASSetup {
-    /// The threads a large product uses (set on first read).
-    private static let parallelThreads: Int = configure()
+    /// The threads a large product uses, OpenBLAS's or `Gemm`'s bands (set on first read): one per core, or the count
+    /// the user set.
+    static let parallelThreads: Int = configure()
     /// The thread count OpenBLAS was last told.
     private static let currentThreads = Atomic<Int>(0)
     /// The multiply-adds from which a product uses every thread (a 256³ product, about 0.2 ms of one core's AVX-512
@@ -50,6 +53,11 @@ enum BLASSetup {
         ensure()
         guard let name = openblas_get_corename() else { return "unknown" }
         return String(cString: name)
+    }
+
+    /// Whether OpenBLAS runs AVX-512 kernels, which it does only where the processor and the system support them.
+    static var usesAVX512: Bool {
+        ["skylakex", "cooperlake", "sapphirerapids"].contains(coreName.lowercased())
     }
 
     private static func configure() -> Int {

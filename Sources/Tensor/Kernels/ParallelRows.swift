@@ -11,15 +11,16 @@ enum ParallelRows {
     static let minimumWork = 1 << 16
 
     /// Calls `body` with consecutive row ranges covering `0..<rows`, concurrently when `rows * work` elements are
-    /// worth it. `body` must only write what its own rows own.
-    static func forEach(rows: Int, elementsPerRow work: Int, _ body: (Range<Int>) -> Void) {
+    /// worth it, in `chunksPerCore` ranges per core (fewer when each chunk repeats set-up work, as a matrix product
+    /// packing its right operand does). `body` must only write what its own rows own.
+    static func forEach(rows: Int, elementsPerRow work: Int, chunksPerCore: Int = 4, _ body: (Range<Int>) -> Void) {
         guard rows > 0 else { return }
         let total = rows.multipliedReportingOverflow(by: Swift.max(work, 1))
         guard cores > 1, rows > 1, total.overflow || total.partialValue >= minimumWork else {
             body(0..<rows)
             return
         }
-        let chunks = Swift.min(rows, 4 * cores)
+        let chunks = Swift.min(rows, Swift.max(1, chunksPerCore) * cores)
         let size = (rows + chunks - 1) / chunks
         withoutActuallyEscaping(body) { body in
             let shared = SharedBody(call: body)

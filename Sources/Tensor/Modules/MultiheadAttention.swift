@@ -48,8 +48,9 @@ public final class MultiheadAttention: Module, ReplicableModule {
                                                       detail: "embed_dim must be divisible by num_heads"))
         }
         let empty = { (shape: [Int]) throws in try Tensor.parameter(try Tensor.empty(shape, dtype: dtype)) }
+        let projectionRows = try Shape.pythonProduct(3, embedDim)
         if qkvSameEmbedDim {
-            try registerParameter("in_proj_weight", try empty([3 * embedDim, embedDim]))
+            try registerParameter("in_proj_weight", try empty([projectionRows, embedDim]))
             for name in ["q_proj_weight", "k_proj_weight", "v_proj_weight"] { try registerParameter(name, nil) }
         } else {
             try registerParameter("q_proj_weight", try empty([embedDim, embedDim]))
@@ -57,7 +58,7 @@ public final class MultiheadAttention: Module, ReplicableModule {
             try registerParameter("v_proj_weight", try empty([embedDim, self.vdim]))
             try registerParameter("in_proj_weight", nil)
         }
-        try registerParameter("in_proj_bias", bias ? try empty([3 * embedDim]) : nil)
+        try registerParameter("in_proj_bias", bias ? try empty([projectionRows]) : nil)
         try registerModule("out_proj", try Linear(embedDim, embedDim, bias: bias, dtype: dtype,
                                                   printedName: "NonDynamicallyQuantizableLinear"))
         if addBiasKV {

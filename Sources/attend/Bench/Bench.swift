@@ -5,7 +5,8 @@ import Foundation
 /// with `--compare PYTHON` the same workloads are also timed in that Python's PyTorch and each figure gets a ratio.
 ///
 /// Numbers mean something only from a release build (`swift build -c release`). The workloads written in Python are
-/// set up once, run once to warm up, then timed over several runs, and the median is reported.
+/// set up once, run once to warm up, then timed over several runs, and the median is reported. Compared, Attend and
+/// Python take turns run by run, so the machine's drifting speed falls on both alike.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time Attend's fixed workloads (build with -c release for meaningful numbers).",
@@ -17,10 +18,14 @@ struct Bench: ParsableCommand {
             processes (`attend run FILE`, and with --compare `PYTHON FILE`): wall time, and the peak resident \
             memory (wait4) of a process doing one attention forward less that of one doing it on 16 tokens.
 
-            With --compare PYTHON, the workloads written in Python run in that Python with PyTorch too (a driver \
-            and the scripts are written to a temporary folder) and each line reads \
-            `name: attend unit (pytorch value unit, ratio Nx)`. The ratio is oriented so that above 1 means \
-            Attend is better: PyTorch's time (or memory) over Attend's, or Attend's GFLOP/s over PyTorch's.
+            With --compare PYTHON, the workloads written in Python run in that Python with PyTorch too: one \
+            Python process (a driver written to a temporary folder) sets each workload up as Attend does, and \
+            the two sides take turns, one timed call in Attend then one in PyTorch, so a moment when the machine \
+            runs slow falls on both; each side's median is reported. Each turn starts 50 ms after the other \
+            side's, once PyTorch's OpenMP threads have stopped spinning. The whole processes alternate likewise. \
+            Each line reads `name: attend unit (pytorch value unit, ratio Nx)`. The ratio is oriented so that \
+            above 1 means Attend is better: PyTorch's time (or memory) over Attend's, or Attend's GFLOP/s over \
+            PyTorch's.
             """)
 
     @Flag(help: "Print the figures as one JSON object: each name holds value and unit (and pytorch and ratio).")
@@ -60,32 +65,29 @@ struct Bench: ParsableCommand {
         }
     }
 
-    /// Every figure of `plan`, in report order, with PyTorch's values when `compare` names a Python. The Python side
-    /// runs first, so a missing or broken Python is reported before the long Attend runs.
+    /// Every figure of `plan`, in report order, with PyTorch's values when `compare` names a Python. The machine's
+    /// speed drifts within seconds, so the sides take turns: one Attend process then one Python process for
+    /// start-up and peak memory, and for each script workload one timed call in Attend then one in Python.
     static func measure(_ plan: BenchPlan, compare: String?, in scratch: BenchScratch) throws -> [BenchFigure] {
-        var pytorch: [String: Double] = [:]
-        if let compare {
-            let python = BenchSide(program: compare, leadingArguments: [])
-            pytorch = try python.processFigures(plan, in: scratch)
-            let medians = try python.driverMedians(in: scratch)
-            for script in plan.scripts {
-                guard let median = medians[script.name] else {
-                    throw BenchError.badDriverOutput(program: compare, detail: "no time for '\(script.name)'")
-                }
-                pytorch[script.name] = script.value(medianMilliseconds: median)
-            }
-        }
-        let processes = try BenchSide.attend.processFigures(plan, in: scratch)
+        let sides = [BenchSide.attend] + (compare.map { [BenchSide(program: $0, leadingArguments: [])] } ?? [])
+        let processes = try BenchSide.processFigures(plan, sides: sides, in: scratch)
+        let attendProcesses = processes.first ?? [:]
+        let pythonProcesses = processes.dropFirst().first
+        let python = try compare.map { try BenchPython(program: $0, in: scratch) }
+        defer { python?.end() }
         var figures = [BenchFigure(name: BenchPlan.startUpName, unit: .milliseconds,
-                                   attend: processes[BenchPlan.startUpName] ?? 0)]
+                                   attend: attendProcesses[BenchPlan.startUpName] ?? 0,
+                                   pytorch: pythonProcesses?[BenchPlan.startUpName])]
         for script in plan.scripts {
-            let median = try BenchAttend.medianMilliseconds(script)
+            let medians = try timeInTurns(script, python: python, in: scratch)
             figures.append(BenchFigure(name: script.name, unit: script.unit,
-                                       attend: script.value(medianMilliseconds: median)))
+                                       attend: script.value(medianMilliseconds: medians.attend),
+                                       pytorch: medians.python.map { script.value(medianMilliseconds: $0) }))
         }
         let memory = plan.memoryTokens.map { tokens in
             let name = BenchPlan.memoryName(tokens: tokens)
-            return BenchFigure(name: name, unit: .megabytes, attend: processes[name] ?? 0)
+            return BenchFigure(name: name, unit: .megabytes, attend: attendProcesses[name] ?? 0,
+                               pytorch: pythonProcesses?[name])
         }
         let afterAttention = (figures.lastIndex { $0.name.hasPrefix("attention ") } ?? figures.count - 1) + 1
         figures.insert(contentsOf: memory, at: afterAttention)
@@ -93,9 +95,33 @@ struct Bench: ParsableCommand {
         if let lessons = try BenchNative.lessons(runs: plan.lessonsRuns, all: plan.allLessons) {
             figures.append(lessons)
         }
-        if compare != nil {
-            for index in figures.indices { figures[index].pytorch = pytorch[figures[index].name] }
-        }
         return figures
+    }
+
+    /// The median milliseconds of a call of `script`'s `work()` in Attend and, when given, in `python`: both set
+    /// the script up (and warm it up when it asks), then they take turns, one timed call each, for its run count,
+    /// each turn on cores the other side has left idle.
+    static func timeInTurns(_ script: BenchScript, python: BenchPython?,
+                            in scratch: BenchScratch) throws -> (attend: Double, python: Double?) {
+        let attend = try BenchAttend(script)
+        try python?.setUp(script, in: scratch)
+        var attendTimes: [Double] = []
+        var pythonTimes: [Double] = []
+        for _ in 0..<max(script.runs, 1) {
+            if python != nil { settle() }
+            attendTimes.append(try attend.timeCall())
+            if let python {
+                settle()
+                pythonTimes.append(try python.time(script))
+            }
+        }
+        return (BenchScript.median(attendTimes), python.map { _ in BenchScript.median(pythonTimes) })
+    }
+
+    /// Waits before a side's turn until the other side's threads are idle: PyTorch's OpenMP workers spin for a while
+    /// after each parallel region (libgomp's default spin count, milliseconds), and a turn taken meanwhile would share
+    /// its cores with them.
+    static func settle() {
+        Thread.sleep(forTimeInterval: 0.05)
     }
 }

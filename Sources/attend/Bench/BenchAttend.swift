@@ -2,38 +2,49 @@ import Foundation
 import Script
 
 /// Attend's side of a script workload: the script runs in a fresh interpreter with torch installed (as `attend run`
-/// makes one), then `work()` is called from Swift and each call timed.
-enum BenchAttend {
-    /// The median time of a call of the script's `work()`, in milliseconds, after one untimed call when the script
-    /// asks for a warm-up.
-    static func medianMilliseconds(_ script: BenchScript) throws -> Double {
-        let interpreter = Interpreter { _ in }
+/// makes one), then `work()` is called from Swift, one timed call at a time.
+final class BenchAttend {
+    /// The workload.
+    let script: BenchScript
+    private let interpreter: Interpreter
+    private let work: Value
+    /// Whether `work()` has been called yet.
+    private var called = false
+
+    /// Runs the script in a fresh interpreter, then calls `work()` once untimed when the script asks for a warm-up.
+    init(_ script: BenchScript) throws {
+        self.script = script
+        interpreter = Interpreter { _ in }
         do {
             try TorchBinding.install(in: interpreter)
         } catch {
             throw BenchError.scriptFailed(workload: script.name, traceback: "cannot install torch: \(error)")
         }
-        try check(interpreter.run(source: script.source, fileName: script.fileName), workload: script.name)
+        try Self.check(interpreter.run(source: script.source, fileName: script.fileName), workload: script.name)
         guard let work = interpreter.global("work") else {
             throw BenchError.scriptFailed(workload: script.name, traceback: "the script defines no work()")
         }
-        // The first call goes through the interpreter's own entry point, so a failure comes with its traceback.
-        var times: [Double] = []
+        self.work = work
+        if script.warmUp { _ = try timeCall() }
+    }
+
+    /// The time of one call of `work()`, in milliseconds.
+    func timeCall() throws -> Double {
         let clock = ContinuousClock()
-        let first = clock.now
-        try check(interpreter.run(source: "work()\n", fileName: "<bench>"), workload: script.name)
-        if !script.warmUp { times.append(milliseconds(clock.now - first)) }
-        while times.count < max(script.runs, 1) {
-            let start = clock.now
-            do {
-                _ = try interpreter.call(work, Arguments())
-            } catch let error as PythonError {
-                let message = (try? interpreter.str(.instance(error.exception))) ?? ""
-                throw BenchError.scriptFailed(workload: script.name, traceback: "\(error.typeName): \(message)")
-            }
-            times.append(milliseconds(clock.now - start))
+        let start = clock.now
+        if !called {
+            // The first call goes through the interpreter's own entry point, so a failure comes with its traceback.
+            called = true
+            try Self.check(interpreter.run(source: "work()\n", fileName: "<bench>"), workload: script.name)
+            return Self.milliseconds(clock.now - start)
         }
-        return BenchScript.median(times)
+        do {
+            _ = try interpreter.call(work, Arguments())
+        } catch let error as PythonError {
+            let message = (try? interpreter.str(.instance(error.exception))) ?? ""
+            throw BenchError.scriptFailed(workload: script.name, traceback: "\(error.typeName): \(message)")
+        }
+        return Self.milliseconds(clock.now - start)
     }
 
     /// A duration in milliseconds.

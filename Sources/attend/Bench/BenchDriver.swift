@@ -1,51 +1,70 @@
-/// The Python program that times the workload scripts in PyTorch the way Attend times them: each script runs in a
-/// fresh namespace, then `work()` is called (the first call untimed when the spec asks for a warm-up) and the median
-/// of the timed calls is reported. It prints `{"medians": {name: milliseconds}, "torch": version}` on one line.
+/// The Python program that runs the workload scripts in PyTorch for `attend bench --compare`, one request at a time,
+/// so its timed calls can alternate with Attend's.
+///
+/// It speaks one JSON object per line: on start it imports torch and prints `{"ready": true, "torch": version}`;
+/// then it reads requests from standard input and prints one reply each.
+/// - `{"op": "setup", "name": N, "file": PATH, "warm_up": B}` runs the script in a fresh namespace (dropping the
+///   previous one), calls its `work()` once untimed when B is true, and replies `{"ok": true}`;
+/// - `{"op": "time", "name": N}` times one call of the set-up script's `work()` and replies
+///   `{"milliseconds": M}`.
+/// A failure replies `{"error": TRACEBACK}`; end of input ends the program. What the scripts print goes to
+/// standard error, so it cannot be taken for a reply.
 enum BenchDriver {
-    /// The driver's text; it takes the spec file's path as its argument.
+    /// The driver's text; it takes no arguments.
     static let source = #"""
-        """Times attend bench's workload scripts in PyTorch (written by `attend bench --compare`)."""
+        """Runs attend bench's workload scripts in PyTorch, one request per line (written by `attend bench --compare`)."""
         import json
         import sys
         import time
+        import traceback
+
+        replies = sys.stdout
+        sys.stdout = sys.stderr
 
 
-        def median(values):
-            values = sorted(values)
-            middle = len(values) // 2
-            if len(values) % 2:
-                return values[middle]
-            return (values[middle - 1] + values[middle]) / 2
+        def reply(message):
+            replies.write(json.dumps(message) + "\n")
+            replies.flush()
 
 
-        def time_workload(workload):
-            path = workload["file"]
+        def set_up(request):
+            path = request["file"]
             with open(path) as file:
                 source = file.read()
             namespace = {"__name__": "__bench__", "__file__": path}
             exec(compile(source, path, "exec"), namespace)
-            work = namespace["work"]
-            times = []
-            start = time.perf_counter()
-            work()
-            first = (time.perf_counter() - start) * 1000
-            if not workload["warm_up"]:
-                times.append(first)
-            while len(times) < max(workload["runs"], 1):
-                start = time.perf_counter()
+            work = namespace.get("work")
+            if not callable(work):
+                raise RuntimeError(f"{path} defines no work()")
+            if request["warm_up"]:
                 work()
-                times.append((time.perf_counter() - start) * 1000)
-            return median(times)
+            return work
 
 
         def main():
-            with open(sys.argv[1]) as file:
-                spec = json.load(file)
             import torch
-            medians = {}
-            for workload in spec["workloads"]:
-                medians[workload["name"]] = time_workload(workload)
-            print(json.dumps({"medians": medians, "torch": torch.__version__}))
+            reply({"ready": True, "torch": torch.__version__})
+            work = None
+            while True:
+                line = sys.stdin.readline()
+                if not line:
+                    return
+                try:
+                    request = json.loads(line)
+                    if request["op"] == "setup":
+                        work = None
+                        work = set_up(request)
+                        reply({"ok": True})
+                    elif request["op"] == "time":
+                        if work is None:
+                            raise RuntimeError("no workload is set up")
+                        start = time.perf_counter()
+                        work()
+                        reply({"milliseconds": (time.perf_counter() - start) * 1000})
+                    else:
+                        raise ValueError(f"unknown request {request['op']!r}")
+                except Exception:
+                    reply({"error": traceback.format_exc()})
 
 
         main()

@@ -10,10 +10,8 @@ struct BenchScratch {
     static let startUpFile = "start-up.py"
     /// The Python driver's file name.
     static let driverFile = "driver.py"
-    /// The driver's list of workloads.
-    static let specFile = "spec.json"
 
-    /// A new folder holding every script `plan` needs, the driver and its spec.
+    /// A new folder holding every script `plan` needs and the driver.
     init(plan: BenchPlan) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("attend-bench-\(UUID().uuidString)", isDirectory: true)
@@ -23,16 +21,10 @@ struct BenchScratch {
             for tokens in [plan.memoryBaselineTokens] + plan.memoryTokens {
                 try write(BenchScript.attentionOnce(tokens: tokens), to: Self.memoryFile(tokens: tokens))
             }
-            var workloads: [[String: Any]] = []
             for script in plan.scripts {
                 try write(script.source, to: script.fileName)
-                workloads.append(["name": script.name, "file": path(script.fileName), "runs": script.runs,
-                                  "warm_up": script.warmUp])
             }
             try write(BenchDriver.source, to: Self.driverFile)
-            let spec = try JSONSerialization.data(withJSONObject: ["workloads": workloads],
-                                                  options: [.prettyPrinted, .sortedKeys])
-            try write(String(decoding: spec, as: UTF8.self), to: Self.specFile)
         } catch let error as BenchError {
             throw error
         } catch {

@@ -28,48 +28,25 @@ struct BenchSide {
 
     /// The start-up figure (median milliseconds of whole runs of the two-line script) and the peak-memory figures
     /// (peak resident memory of a process doing one attention forward, less that of one doing it on a few tokens,
-    /// in megabytes), by name.
-    func processFigures(_ plan: BenchPlan, in scratch: BenchScratch) throws -> [String: Double] {
-        var figures: [String: Double] = [:]
-        var times: [Double] = []
+    /// in megabytes) of each of `sides`, by name, in the order of `sides`. The sides take turns, one process each,
+    /// so a moment when the machine runs slow falls on both alike.
+    static func processFigures(_ plan: BenchPlan, sides: [BenchSide],
+                               in scratch: BenchScratch) throws -> [[String: Double]] {
+        var times = [[Double]](repeating: [], count: sides.count)
         for _ in 0..<max(plan.startUpRuns, 1) {
-            times.append(try run(BenchScratch.startUpFile, in: scratch).milliseconds)
+            for (index, side) in sides.enumerated() {
+                times[index].append(try side.run(BenchScratch.startUpFile, in: scratch).milliseconds)
+            }
         }
-        figures[BenchPlan.startUpName] = BenchScript.median(times)
-        let baseline = try run(BenchScratch.memoryFile(tokens: plan.memoryBaselineTokens), in: scratch).peakKilobytes
+        var figures = times.map { [BenchPlan.startUpName: BenchScript.median($0)] }
+        let baselineFile = BenchScratch.memoryFile(tokens: plan.memoryBaselineTokens)
+        let baselines = try sides.map { try $0.run(baselineFile, in: scratch).peakKilobytes }
         for tokens in plan.memoryTokens {
-            let peak = try run(BenchScratch.memoryFile(tokens: tokens), in: scratch).peakKilobytes
-            figures[BenchPlan.memoryName(tokens: tokens)] = Double(max(peak - baseline, 0)) / 1024
+            for (index, side) in sides.enumerated() {
+                let peak = try side.run(BenchScratch.memoryFile(tokens: tokens), in: scratch).peakKilobytes
+                figures[index][BenchPlan.memoryName(tokens: tokens)] = Double(max(peak - baselines[index], 0)) / 1024
+            }
         }
         return figures
-    }
-
-    /// The Python side's script workloads: runs the driver on the spec and gives its median milliseconds by name.
-    func driverMedians(in scratch: BenchScratch) throws -> [String: Double] {
-        let output = scratch.path("driver-output.json")
-        let errors = scratch.path("stderr.txt")
-        let process = BenchProcess(executable: program, arguments: leadingArguments
-                                   + [scratch.path(BenchScratch.driverFile), scratch.path(BenchScratch.specFile)])
-        let ending = try process.run(standardOutput: output, standardError: errors)
-        guard ending.status == 0 else {
-            throw BenchError.programFailed(program: program, task: "timing the workloads", status: ending.status,
-                                           output: BenchProcess.tail(of: errors))
-        }
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        let line = text.split(separator: "\n").last.map(String.init) ?? ""
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-              let medians = object["medians"] as? [String: Any]
-        else {
-            throw BenchError.badDriverOutput(program: program, detail: "expected a JSON object with \"medians\", got "
-                                             + (line.isEmpty ? "nothing" : "'\(line.prefix(200))'"))
-        }
-        var result: [String: Double] = [:]
-        for (name, value) in medians {
-            guard let number = value as? Double, number.isFinite, number >= 0 else {
-                throw BenchError.badDriverOutput(program: program, detail: "'\(name)' is not a time in milliseconds")
-            }
-            result[name] = number
-        }
-        return result
     }
 }

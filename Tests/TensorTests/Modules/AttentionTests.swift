@@ -367,8 +367,13 @@ final class AttentionTests: XCTestCase {
         let expected = (0..<21).map { Foundation.expf(-Float($0) * 0.5 - 1) }
         XCTAssertEqual(sum, expected.reduce(0, +), accuracy: 1e-6)
         for (a, e) in zip(row, expected) { XCTAssertEqual(a, e, accuracy: e * 3e-7) }
-        var withNaN: [Float] = [1, .nan, 3, 2, 0, 0, 0, 0, 0, 5]
-        XCTAssertTrue(AttentionExp.maximum(&withNaN, 10).isNaN)
+        // The maximum passes over a NaN (the exponentials' sum spreads it), unless nothing but -inf is beside it.
+        var withNaN: [Float] = [1, .nan, 3, 2, 0, 0, 0, 0, 0, 5] + Array(repeating: -1, count: 20)
+        XCTAssertEqual(AttentionExp.maximum(&withNaN, 30), 5)
+        var maskedAndNaN: [Float] = Array(repeating: -.infinity, count: 19) + [.nan]
+        XCTAssertTrue(AttentionExp.maximum(&maskedAndNaN, 20).isNaN)
+        var masked: [Float] = Array(repeating: -.infinity, count: 9)
+        XCTAssertEqual(AttentionExp.maximum(&masked, 9), -.infinity)
         var plain: [Float] = [1, -3, 3, 2, 0, 0, 0, 0, 0, 5, 4]
         XCTAssertEqual(AttentionExp.maximum(&plain, 11), 5)
     }

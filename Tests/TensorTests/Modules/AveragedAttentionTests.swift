@@ -81,4 +81,23 @@ final class AveragedAttentionTests: XCTestCase {
         XCTAssertEqual(row.count, 3)
         XCTAssertTrue(row.allSatisfy(\.isNaN))
     }
+
+    /// A NaN among a query's scores makes that query's weights and output NaN on both paths, also when every other
+    /// key of the row is masked (which alone would read as a fully masked row), and leaves other queries alone.
+    func testNaNScoreSpreadsOverItsRowAsComposedPath() throws {
+        Generator.default.manualSeed(2)
+        let module = try MultiheadAttention(4, 1)
+        let x = try Tensor.randn([3, 1, 4])
+        let mask = try Tensor([0, 0, 0, 0, 0, 0, -Float.infinity, 0, -.infinity] as [Float], shape: [3, 3])
+        try mask.select(dim: 0, index: 1).select(dim: 0, index: 0).fill_(.float(.nan))
+        try mask.select(dim: 0, index: 2).select(dim: 0, index: 1).fill_(.float(.nan))
+        let (_, fused) = try GradMode.with(enabled: false) { try module.forward(x, x, x, attnMask: mask) }
+        let (_, composed) = try module.forward(try x.detach().requiresGrad_(), x, x, attnMask: mask)
+        let (f, c) = (fused?.doubles ?? [], composed?.doubles ?? [])
+        XCTAssertEqual(f.count, 9)
+        XCTAssertEqual(f[0..<3].filter(\.isNaN).count, 0, "the first query has no NaN")
+        XCTAssertTrue(f[3..<9].allSatisfy(\.isNaN), "\(f)")
+        XCTAssertTrue(c[3..<9].allSatisfy(\.isNaN), "\(c)")
+        assertClose(Array(f[0..<3]), Array(c[0..<3]), rtol: 1e-5, atol: 1e-6, "first row")
+    }
 }

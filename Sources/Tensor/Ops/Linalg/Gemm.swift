@@ -66,8 +66,7 @@ enum Gemm {
         switch out.dtype {
         case .float32:
             let (pa, pb, pc) = (lhs.pointer(as: Float.self), rhs.pointer(as: Float.self), out.pointer(as: Float.self))
-            forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
-                BLASSetup.prepare(m: rows, n: n, k: k)
+            forEachBand(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
                 cblas_sgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(rows), Int32(n), Int32(k),
                     1, pa + i * strideA + row * lhs.strides[1], Int32(layoutA.leadingDimension), pb + i * strideB,
@@ -75,8 +74,7 @@ enum Gemm {
             }
         case .float64:
             let (pa, pb, pc) = (lhs.pointer(as: Double.self), rhs.pointer(as: Double.self), out.pointer(as: Double.self))
-            forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
-                BLASSetup.prepare(m: rows, n: n, k: k)
+            forEachBand(batch: batch, m: m, n: n, k: k, rowStrideA: lhs.strides[1]) { i, row, rows in
                 cblas_dgemm(
                     CblasRowMajor, layoutA.transpose, layoutB.transpose, Int32(rows), Int32(n), Int32(k),
                     1, pa + i * strideA + row * lhs.strides[1], Int32(layoutA.leadingDimension), pb + i * strideB,
@@ -84,6 +82,30 @@ enum Gemm {
             }
         case .int64, .bool:
             break
+        }
+    }
+
+    /// Calls `body(batch, firstRow, rowCount)` for bands of rows covering every product, each band one
+    /// single-threaded BLAS call: a large product's bands run on every core, one band per core, so each core packs
+    /// the right operand once (and on one core only when the user limited OpenBLAS to one thread).
+    ///
+    /// OpenBLAS's own threads divide a product finely and wait for one another inside it, so on a machine whose
+    /// other core is busy a 256² product ran slower on two threads than on one; bands that share nothing but the
+    /// inputs finish as each core gets to them.
+    @inline(__always)
+    private static func forEachBand(
+        batch: Int, m: Int, n: Int, k: Int, rowStrideA: Int, _ body: (Int, Int, Int) -> Void
+    ) {
+        BLASSetup.prepareSerial()
+        forEachBlock(batch: batch, m: m, n: n, k: k, rowStrideA: rowStrideA) { i, row, rows in
+            guard rows > 1, BLASSetup.parallelThreads > 1,
+                  Double(rows) * Double(n) * Double(k) >= BLASSetup.parallelWork else {
+                body(i, row, rows)
+                return
+            }
+            ParallelRows.forEach(rows: rows, elementsPerRow: n &* k, chunksPerCore: 1) { band in
+                body(i, row + band.lowerBound, band.count)
+            }
         }
     }
 
