@@ -22,7 +22,7 @@ public enum FuzzEntry {
     }
 
     /// Runs the input in a fresh interpreter with torch installed, output discarded, tensor memory capped at
-    /// 256 MiB and an interrupt after `runSeconds`.
+    /// 256 MiB and an interrupt after `runSeconds`; the interpreter is shut down after it, so nothing it made stays.
     public static func interpret(_ bytes: UnsafeRawBufferPointer) {
         let source = text(bytes)
         MemoryBudget.shared.limit = 256 << 20
@@ -36,6 +36,8 @@ public enum FuzzEntry {
         let run = Watchdog.start(after: runSeconds)
         _ = interpreter.run(source: source, fileName: "<fuzz>")
         Watchdog.stop(run)
+        // What the input left (a function and the globals it refers to, a suspended generator) is freed with it.
+        interpreter.shutDown()
         Interruption.clear()
     }
 

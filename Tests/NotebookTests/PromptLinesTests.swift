@@ -58,6 +58,16 @@ final class PromptLinesTests: XCTestCase {
         XCTAssertEqual(PromptReadiness("if a:\n    y = [1]\n"), .incomplete, "inside a block, indentation is expected")
     }
 
+    /// As at Python's prompt, an error of the tokenizer inside a block makes the block whole at the line that has it.
+    func testATokenizerErrorInsideABlockIsReadyAtItsLine() {
+        for (block, bad) in [("class C:\n    x = 1\n", "  z = 2"), ("if 1:\n        x = 1\n", "\ty = 2"),
+                             ("if 1:\n", "    x = 1 \\ y")] {
+            var lines = PromptLines()
+            for line in block.split(separator: "\n") { XCTAssertEqual(lines.add(String(line)), .incomplete) }
+            XCTAssertEqual(lines.add(bad), .ready(block + bad + "\n"))
+        }
+    }
+
     func testAnUnclosedBracketOrStringOverManyLinesReadsInLinearTime() {
         let cases = [("x = (", "    1 + value * 2,", ")"), ("s = \"\"\"", "text (", "\"\"\""),
                      ("class C:", "    value = other.attribute + x * y", "")]

@@ -71,8 +71,8 @@ public enum PromptReadiness: Equatable, Sendable {
 }
 
 /// Lines read at a prompt one at a time, each answered with the readiness of the lines so far as
-/// `PromptReadiness(pending)` gives it, in time proportional to their length (a file piped into the REPL with a
-/// bracket left open near its top used to take time in proportion to its length squared).
+/// `PromptReadiness(pending)` gives it, in time proportional to their length (checking the whole block after each
+/// line made a long function piped or pasted into the REPL take time in proportion to its length squared).
 public struct PromptLines: Sendable {
     private var input = InteractiveInput()
     private var sawText = false

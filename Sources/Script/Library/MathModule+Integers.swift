@@ -2,6 +2,8 @@
 extension MathModule {
     /// Defines factorial, isqrt, gcd, lcm, comb and perm.
     static func defineIntegerFunctions(_ module: inout LibraryModule, _ interpreter: Interpreter) {
+        // The module is kept in the interpreter: its functions must not keep the interpreter.
+        unowned let interpreter = interpreter
         func integer(_ value: Value) throws -> Int { try LibraryModule.integer(value, interpreter) }
         module.unary("factorial") { value in
             let n = try integer(value)

@@ -4,6 +4,8 @@ import Foundation
 extension MathModule {
     /// Defines prod, fsum, hypot and dist.
     static func defineSums(_ module: inout LibraryModule, _ interpreter: Interpreter) {
+        // The module is kept in the interpreter: its functions must not keep the interpreter.
+        unowned let interpreter = interpreter
         module.define("prod") { arguments in
             for keyword in arguments.keywords where keyword.name != "start" {
                 throw PythonError.typeError("'\(keyword.name)' is an invalid keyword argument for prod()")

@@ -7,6 +7,7 @@ enum RandomMethods {
     static func body(_ name: String, _ generator: RandomGenerator, _ interpreter: Interpreter,
                      _ signature: @escaping ([String], Int?, [String]) -> PythonSignature)
         -> ((Arguments) throws -> Value)? {
+        unowned let interpreter = interpreter
         func parse(_ arguments: Arguments, _ names: [String], required: Int? = nil,
                    keywordOnly: [String] = []) throws -> [Value?] {
             try signature(names, required, keywordOnly).parse(arguments)

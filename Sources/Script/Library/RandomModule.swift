@@ -80,6 +80,8 @@ final class RandomObject: ForeignObject {
     }
 
     private func methodBody(_ name: String, _ interpreter: Interpreter) -> ((Arguments) throws -> Value)? {
+        // The `random` module keeps these methods and the interpreter keeps the module: they must not keep it.
+        unowned let interpreter = interpreter
         let generator = self.generator
         func signature(_ names: [String], required: Int? = nil, keywordOnly: [String] = []) -> PythonSignature {
             PythonSignature("Random.\(name)", names, required: required ?? names.count, keywordOnly: keywordOnly,

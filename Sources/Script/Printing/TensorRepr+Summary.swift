@@ -39,6 +39,24 @@ extension TensorRepr {
         var isFullyElided: Bool { summarize && edgeItems == 0 && !shape.isEmpty }
     }
 
+    /// How many elements printing `tensor` shows, or nil when that count overflows (a huge threshold or edge count
+    /// on an expanded tensor asks for more elements than memory holds).
+    public static func printedCount(of tensor: Tensor, options: PrintOptions) -> Int? {
+        guard tensor.count > 0 else { return 0 }
+        let summary = Summary(shape: tensor.shape, dtype: tensor.dtype,
+                              summarize: Double(tensor.count) > options.threshold,
+                              edgeItems: options.effectiveEdgeItems, values: [])
+        if summary.isFullyElided { return 0 }
+        var count = 1
+        for dim in tensor.shape.indices {
+            // `2 * edgeItems` only when eliding, that is when it is below the size.
+            let (product, overflow) = count.multipliedReportingOverflow(by: summary.keptCount(dim: dim))
+            if overflow { return nil }
+            count = product
+        }
+        return count
+    }
+
     /// Gathers the elements a tensor prints from. The tensor must have at least one element.
     static func summary(of tensor: Tensor, options: PrintOptions) -> Summary {
         let count = tensor.count

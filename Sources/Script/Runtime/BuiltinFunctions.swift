@@ -95,12 +95,15 @@ enum BuiltinFunctions {
             }
             let startValue = arguments.positional.count > 1 ? arguments.positional[1]
                 : arguments.keywords.first { $0.name == "start" }?.value ?? .int(0)
-            var counter = try interpreter.index(startValue, "'\(startValue.typeName)' object cannot be interpreted as an integer")
+            var counter: Int? = try interpreter.index(startValue, "'\(startValue.typeName)' object cannot be interpreted as an integer")
             let iterator = try interpreter.makeIterator(iterable)
             return .iterator(IteratorObject("enumerate") {
                 guard let item = try iterator.next() else { return nil }
-                defer { counter &+= 1 }
-                return .tuple([.int(counter), item])
+                // A count past 2**63 - 1 does not fit Attend's int: nil marks it, for the next item to refuse.
+                guard let current = counter else { throw Arithmetic.overflow() }
+                let (next, overflow) = current.addingReportingOverflow(1)
+                counter = overflow ? nil : next
+                return .tuple([.int(current), item])
             })
         },
         BuiltinFunction("zip") { interpreter, arguments in
@@ -248,8 +251,9 @@ enum BuiltinFunctions {
         BuiltinFunction("hash") { _, arguments in
             let value = try exactly(1, arguments, "hash")[0]
             let key = try hashKey(value)
-            // Equal numbers hash alike (hash(1) == hash(1.0) == hash(True)); small ints hash to themselves.
-            if case .int(let n) = key { return .int(n == -1 ? -2 : n) }
+            // Equal numbers hash alike (hash(1) == hash(1.0) == hash(True)), as CPython computes them.
+            if case .int(let n) = key { return .int(NumericHash.hash(n)) }
+            if case .float(let x) = key, let hash = NumericHash.hash(x) { return .int(hash) }
             var hasher = Hasher()
             hasher.combine(key)
             return .int(hasher.finalize())
@@ -262,6 +266,9 @@ enum BuiltinFunctions {
         BuiltinFunction("chr") { interpreter, arguments in
             let value = try exactly(1, arguments, "chr")[0]
             let code = try interpreter.index(value, "'\(value.typeName)' object cannot be interpreted as an integer")
+            guard Int32(exactly: code) != nil else {
+                throw PythonError.overflowError("Python int too large to convert to C int")
+            }
             guard code >= 0, code < 0x110000, let scalar = Unicode.Scalar(UInt32(code)) else {
                 throw PythonError.valueError("chr() arg not in range(0x110000)")
             }
@@ -422,11 +429,21 @@ enum BuiltinFunctions {
             if case .none = digitsValue { return try Conversions.int(interpreter, Arguments([value])) }
             let digits = try interpreter.index(digitsValue, "integer argument expected")
             guard digits < 0, case .int(let n) = value else { return try Conversions.int(interpreter, Arguments([value])) }
-            guard digits > -19 else { return .int(0) }
+            guard digits > -19 else {
+                // Only ±10**19, the nearest multiple for the largest ints, leaves Attend's 64 bits.
+                if digits == -19 && n.magnitude > 5_000_000_000_000_000_000 { throw Arithmetic.overflow() }
+                return .int(0)
+            }
             var scale = 1
             for _ in 0 < -digits ? 0..<(-digits) : 0..<0 { scale *= 10 }
-            let rounded = (Double(n) / Double(scale)).rounded(.toNearestOrEven) * Double(scale)
-            return try Conversions.fromDouble(rounded)
+            // Exactly, in integers (a double loses the low digits of big ints): half rounds to the even multiple.
+            var (quotient, remainder) = n.quotientAndRemainder(dividingBy: scale)
+            if remainder < 0 { (quotient, remainder) = (quotient - 1, remainder + scale) }
+            let twice = 2 * remainder
+            if twice > scale || (twice == scale && quotient % 2 != 0) { quotient += 1 }
+            let (rounded, overflow) = quotient.multipliedReportingOverflow(by: scale)
+            guard !overflow else { throw Arithmetic.overflow() }
+            return .int(rounded)
         case .float(let x):
             if case .none = digitsValue { return try Conversions.fromDouble(x.rounded(.toNearestOrEven)) }
             let digits = try interpreter.index(digitsValue, "integer argument expected")
@@ -435,6 +452,8 @@ enum BuiltinFunctions {
             let text = String(format: "%.\(max(0, min(digits, 300)))f", x)
             if digits >= 0 { return .float(Double(text) ?? x) }
             let scale = Foundation.pow(10.0, Double(-digits))
+            // Past 10**308 every float rounds to a signed zero (and x / inf * inf would be nan).
+            guard scale.isFinite else { return .float(x < 0 ? -0.0 : 0.0) }
             return .float((x / scale).rounded(.toNearestOrEven) * scale)
         case .instance(let instance):
             if let method = instance.cls.lookup("__round__") {

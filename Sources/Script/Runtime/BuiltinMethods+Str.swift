@@ -48,8 +48,9 @@ extension BuiltinMethods {
                     }
                     fill = only
                 }
+                // Compared before subtracting: `width` may be as low as -2**63.
+                guard width > scalars.count else { return .str(text) }
                 let margin = width - scalars.count
-                guard margin > 0 else { return .str(text) }
                 try checkLength(width)
                 // CPython's centring puts the odd space on the left only when both margin and width are odd.
                 let left = name == "ljust" ? 0 : name == "rjust" ? margin : margin / 2 + (margin & width & 1)
@@ -72,6 +73,9 @@ extension BuiltinMethods {
             return { arguments in
                 let size = try keywordArguments(arguments, name, ["tabsize"])[0]
                     .map { try integer($0, interpreter) } ?? 8
+                guard Int32(exactly: size) != nil else {
+                    throw PythonError.overflowError("Python int too large to convert to C int")
+                }
                 var result = Scalars(), column = 0
                 for c in scalars {
                     switch c {

@@ -97,14 +97,19 @@ extension Interpreter {
         } else {
             return nil
         }
-        let n = max(0, times)
-        func checkSize(_ length: Int) throws {
+        var n = max(0, times)
+        // An empty sequence repeated any number of times is empty, as in CPython (`[] * 2**62` is `[]`); the
+        // count is dropped so that no repetition loop or outer array of that length is built.
+        func checkSize(_ length: Int, isString: Bool = false) throws {
             let (total, overflow) = length.multipliedReportingOverflow(by: n)
+            // CPython sizes a string before allocating it, and a length past 2**63 is its own error.
+            if overflow && isString { throw PythonError.overflowError("repeated string is too long") }
             if overflow || total > Interpreter.maximumItems { throw PythonError(Builtins.memoryError) }
+            if length == 0 { n = 0 }
         }
         switch sequence {
         case .str(let text):
-            try checkSize(text.unicodeScalars.count)
+            try checkSize(text.unicodeScalars.count, isString: true)
             return .str(String(repeating: text, count: n))
         case .list(let list):
             try checkSize(list.items.count)

@@ -140,15 +140,12 @@ extension Interpreter {
             }
             return .str(String(scalars[try normalizedIndex(key, count: scalars.count, type: "string")]))
         case .range(let range):
-            if case .slice(let slice) = key {
-                let (start, _, step, count) = try sliceBounds(slice, count: range.count)
-                let (newStep, overflow) = range.step.multipliedReportingOverflow(by: step)
-                guard !overflow else { throw Arithmetic.overflow() }
-                let newStart = count > 0 ? range.item(start) : range.start
-                return .range(RangeValue(start: newStart, stop: newStart &+ count &* newStep, step: newStep))
+            if case .slice(let slice) = key { return .range(try sliceRange(range, slice)) }
+            let i = try index(key, "range indices must be integers or slices, not \(key.typeName)")
+            guard let item = range.item(atPythonIndex: i) else {
+                throw PythonError.indexError("range object index out of range")
             }
-            let i = try normalizedIndex(key, count: range.count, type: "range object")
-            return .int(range.item(i))
+            return .int(item)
         case .dict(let dict):
             if let value = dict.get(try hashKey(key)) { return value }
             throw PythonError.keyError(key)
@@ -266,6 +263,24 @@ extension Interpreter {
         return (start, stop, step, length)
     }
 
+    /// `range[slice]` as CPython computes it: the items at the slice's clamped start and stop (which may lie outside
+    /// the range) and the product of the steps, so `range(10)[:7:3]` is `range(0, 7, 3)`.
+    private func sliceRange(_ range: RangeValue, _ slice: SliceValue) throws -> RangeValue {
+        let (start, stop, _, _) = try sliceBounds(slice, count: range.count)
+        // The step as given: `sliceBounds` narrows -2**63 to -(2**63 - 1), as CPython does only for sequences.
+        let step = slice.step.isNone ? 1 : try index(slice.step, "slice indices must be integers or None or have an "
+                                                     + "__index__ method")
+        func at(_ position: Int) throws -> Int {
+            let (offset, overflow) = position.multipliedReportingOverflow(by: range.step)
+            let (value, sumOverflow) = range.start.addingReportingOverflow(offset)
+            guard !overflow && !sumOverflow else { throw Arithmetic.overflow() }
+            return value
+        }
+        let (newStep, overflow) = range.step.multipliedReportingOverflow(by: step)
+        guard !overflow else { throw Arithmetic.overflow() }
+        return RangeValue(start: try at(start), stop: try at(stop), step: newStep)
+    }
+
     private func sliceItems<T>(_ items: [T], _ slice: SliceValue) throws -> [T] {
         let (start, stop, step, count) = try sliceBounds(slice, count: items.count)
         if step == 1 { return count == 0 ? [] : Array(items[start..<stop]) }
@@ -280,7 +295,11 @@ extension Interpreter {
         case .list(let list): return list.items.count
         case .dict(let dict): return dict.count
         case .set(let set): return set.storage.count
-        case .range(let range): return range.count
+        case .range(let range):
+            guard let count = range.exactCount else {
+                throw PythonError.overflowError("Python int too large to convert to C ssize_t")
+            }
+            return count
         case .instance(let instance):
             if let method = instance.cls.lookup("__len__") {
                 let result = try call(method, Arguments([value]))

@@ -15,6 +15,8 @@ public final class Interpreter {
     /// Modules `import` can load, by name; bindings register theirs here.
     public var modules: [String: () throws -> ModuleObject] = [:]
     private var loadedModules: [String: ModuleObject] = [:]
+    /// The interpreter this one is a copy of: the modules they share refer to it without keeping it.
+    private var original: Interpreter?
     /// Hooks through which bindings give tensors their attributes and operators.
     public var binding: (any ForeignBinding)?
     /// Python frames currently running.
@@ -129,15 +131,16 @@ public final class Interpreter {
         nonisolated(unsafe) let unsafeSelf = self
         nonisolated(unsafe) let unsafeLastValue = lastValue
         let unsafeModule = module
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        let started = LargeStack.run(bytes: 1 << 30) {
             box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo, lastValue: unsafeLastValue,
                                              keepingInterrupt: keepingInterrupt)
-            done.signal()
         }
-        thread.stackSize = 1 << 30
-        thread.start()
-        done.wait()
+        guard started else {
+            let error = PythonError(Interpreter.exceptionClass(named: "MemoryError"),
+                                    "cannot run: the system refused every stack of at least "
+                                        + "\(LargeStack.smallestBytes) bytes for the interpreter's thread")
+            return .exception(error, traceback: traceback(error.exception))
+        }
         return box.outcome
     }
 
@@ -210,10 +213,27 @@ public final class Interpreter {
         copy.builtins = builtins
         copy.modules = modules
         copy.loadedModules = loadedModules
+        copy.original = self
         copy.binding = binding
         copy.showFigure = showFigure
         copy.warningOutput = warningOutput
         return copy
+    }
+
+    /// Frees what programs left, as Python does at exit: suspended generators are closed (their `finally` blocks
+    /// run) and the module namespace and the imported modules are emptied. Values that refer to each other (a
+    /// function and the namespace it was defined in, a suspended generator's thread and this interpreter) are freed
+    /// only this way, since Swift counts references and collects no cycles. The interpreter stays usable, with an
+    /// empty namespace.
+    public func shutDown() {
+        // Swapped out first, so code that runs as the old values go (a generator's `finally`) finds a whole table.
+        let namespace = globals.variables
+        let imported = loadedModules
+        globals.variables = Variables(minimumCapacity: 64)
+        globals.variables["__name__"] = .str("__main__")
+        loadedModules = [:]
+        handling.removeAll()
+        withExtendedLifetime((namespace, imported)) {}
     }
 
     /// The names bound in the module namespace, sorted.

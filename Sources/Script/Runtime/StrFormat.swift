@@ -121,7 +121,8 @@ struct StrFormat {
             }
             automatic = index + 1
             value = try argument(index)
-        } else if first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber), let index = Int(first) {
+        } else if first.allSatisfy(\.isASCII), first.allSatisfy(\.isNumber) {
+            guard let index = Int(first) else { throw Self.tooManyDigits }
             if automatic != 0 && !manual {
                 throw PythonError.valueError(
                     automatic == nil ? "Format string contains positional fields"
@@ -149,6 +150,7 @@ struct StrFormat {
                 let key = String(name[(position + 1)..<close])
                 guard !key.isEmpty else { throw PythonError.valueError("Empty attribute in format string") }
                 let isIndex = key.allSatisfy { $0.isASCII && $0.isNumber }
+                if isIndex && Int(key) == nil { throw Self.tooManyDigits }
                 value = try interpreter.getItem(value, isIndex ? (Int(key).map(Value.int) ?? .str(key)) : .str(key))
                 position = close + 1
                 guard position == name.count || name[position] == "." || name[position] == "[" else {
@@ -160,6 +162,9 @@ struct StrFormat {
         }
         return value
     }
+
+    /// CPython's error for a field number or index past what a Py_ssize_t holds.
+    private static var tooManyDigits: PythonError { PythonError.valueError("Too many decimal digits in format string") }
 
     private func argument(_ index: Int) throws -> Value {
         guard index < positional.count else {

@@ -109,7 +109,13 @@ public struct RangeValue {
     public var step: Int
 
     /// How many values it yields (never negative; clamped to `Int.max`).
-    public var count: Int {
+    public var count: Int { exactCount ?? Int.max }
+
+    /// How many values it yields, or nil past `Int.max` (`range(-2**63, 2**63 - 1)` has 2**64 - 1), where CPython's
+    /// `len` overflows too.
+    public var exactCount: Int? { unsignedCount > UInt(Int.max) ? nil : Int(unsignedCount) }
+
+    private var unsignedCount: UInt {
         // The distance always fits in UInt, and wrapping subtraction gives it exactly.
         let distance: UInt, stride: UInt
         if step > 0 {
@@ -121,12 +127,27 @@ public struct RangeValue {
             distance = UInt(bitPattern: start &- stop)
             stride = step.magnitude
         }
-        let count = (distance - 1) / stride + 1
-        return count > UInt(Int.max) ? Int.max : Int(count)
+        return (distance - 1) / stride + 1
     }
 
     /// The item at `index` (0 ≤ index < count); wrapping arithmetic is exact because the result is in range.
     public func item(_ index: Int) -> Int { start &+ index &* step }
+
+    /// The item at a Python index (negative counts from the end), or nil out of range; exact also for ranges longer
+    /// than `Int.max`, whose negative indices count from a length no Int holds.
+    public func item(atPythonIndex index: Int) -> Int? {
+        let length = unsignedCount
+        let position: UInt
+        if index >= 0 {
+            guard UInt(index) < length else { return nil }
+            position = UInt(index)
+        } else {
+            guard index.magnitude <= length else { return nil }
+            position = length - index.magnitude
+        }
+        // Modulo 2**64 the wrapped result is the item, which is in Int's range.
+        return start &+ Int(bitPattern: position) &* step
+    }
 }
 
 /// A `slice` object.

@@ -4,6 +4,8 @@ extension Lexer {
     /// Returns a token kind only when it stopped with an error.
     mutating func measureIndentation(_ blankLine: inout Bool) -> Token.Kind? {
         atBeginningOfLine = false
+        if pos == lineEnd, lineEnd >= scalars.count { resumptionAtEnd = resumption(atLineStart: true) }
+        if notesResumables { lastResumable = (resumption(atLineStart: true), pos, tokens.count) }
         var col = 0
         var altCol = 0
         // A backslash in the indentation joins the next line, but the first one fixes the indentation.

@@ -25,6 +25,7 @@ extension Lexer {
                 lineStart = multiLineStart
                 lineNumber = firstLine
                 if quoteSize == 3 {
+                    unterminatedQuote = quote
                     return syntaxError("unterminated triple-quoted string literal (detected at line \(detectedAt))")
                 }
                 return syntaxError("unterminated string literal (detected at line \(detectedAt))")
@@ -42,6 +43,8 @@ extension Lexer {
             kind: .string, text: SourceText.string(scalars[tokenStart..<pos]),
             range: SourceRange(start: start, end: end), level: brackets.count, cursor: cursor,
             bufferLine: bufferLine))
+        // After a string the line goes on as after a continuation backslash: tokens, with no indentation to measure.
+        if notesResumables { lastResumable = (resumption(atLineStart: false), pos, tokens.count) }
         return .string
     }
 }

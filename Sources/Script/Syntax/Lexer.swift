@@ -29,6 +29,16 @@ public struct Lexer {
     public internal(set) var failure: Failure?
     /// The brackets open when the tokenizer failed, innermost last.
     var failureBrackets: [(scalar: Unicode.Scalar, line: Int, column: Int)] = []
+    /// Where the input ran out, when it did between tokens (at a line's start, or after a continuation backslash):
+    /// the state from which more lines can be tokenized as if they had been there all along.
+    var resumptionAtEnd: Resumption?
+    /// The quote of the triple-quoted string the input ended inside, if it did.
+    var unterminatedQuote: Unicode.Scalar?
+    /// Whether to note `lastResumable` (interactive input read a line at a time).
+    var notesResumables = false
+    /// The state at the last point from which tokenizing could resume (a line's start, the end of a string), its
+    /// offset, and how many tokens came before it.
+    var lastResumable: (state: Resumption, offset: Int, tokenCount: Int)?
 
     let source: SourceText
     let scalars: [Unicode.Scalar]
@@ -77,19 +87,10 @@ public struct Lexer {
         self.init(SourceText(text, filename: filename))
     }
 
-    /// CPython's lexer state for a sub-source that starts at a given line (f-string replacement fields).
     /// A bracket left open: the character, and its line and column.
     typealias OpenBracket = (scalar: Unicode.Scalar, line: Int, column: Int)
 
-    /// Tokenizes `source` as the continuation of text that left `openBrackets` open (interactive input read a line
-    /// at a time).
-    init(_ source: SourceText, openBrackets: [OpenBracket]) {
-        self.source = source
-        self.scalars = source.scalars
-        brackets = openBrackets
-        run()
-    }
-
+    /// CPython's lexer state for a sub-source that starts at a given line (f-string replacement fields).
     init(_ source: SourceText, firstLine: Int) {
         self.source = source
         self.scalars = source.scalars
@@ -260,7 +261,10 @@ public struct Lexer {
                     return string(quote: c)
                 }
                 if c == "\\" {
-                    if let failed = continuationLine() { return failed }
+                    if let failed = continuationLine() {
+                        if failure == .endOfFileInContinuation { resumptionAtEnd = resumption(atLineStart: false) }
+                        return failed
+                    }
                     continue again
                 }
                 return operatorToken(c)

@@ -4,107 +4,88 @@ extension Parser {
     /// line opens a block (`if x:`); or it is inside an indented block that no empty line has closed yet.
     /// Complete input may still be invalid: parse it to find out.
     public static func needsMoreInput(_ text: String) -> Bool {
-        readiness(text).needsMore
-    }
-
-    /// What leaves interactive input open at its end, when a line that cannot close it can be read alone.
-    enum OpenConstruct: Sendable {
-        /// Brackets (and nothing inside them).
-        case brackets([Lexer.OpenBracket])
-        /// A triple-quoted string, which only a quote or a backslash can affect.
-        case tripleQuotedString
-        /// An indented block with nothing else open; its last line began with this indentation.
-        case indentedBlock(indent: Substring)
-    }
-
-    /// `needsMoreInput`, and the construct left open at the end of the text when that is why it needs more.
-    static func readiness(_ text: String) -> (needsMore: Bool, open: OpenConstruct?) {
         let lexer = Lexer(text)
-        switch lexer.failure {
-        case .unclosedBracket?:
-            return (true, .brackets(lexer.failureBrackets))
-        case .error(let error)? where error.message.hasPrefix("unterminated triple-quoted string literal"):
-            return (true, .tripleQuotedString)
-        default:
-            return (needsMoreInput(lexed: lexer, text), nil)
+        if let failure = lexer.failure { return failureNeedsMoreInput(failure) }
+        var shape = PromptLineShape()
+        shape.add(text: text)
+        let last = lexer.tokens.last { $0.kind.isMeaningful }
+        return needsMoreInput(lastTokenIsColon: last.map { $0.kind == .colon }, shape: shape)
+    }
+
+    /// Whether input whose tokenizing stopped with `failure` needs more lines: it does when it ran out inside
+    /// brackets, a triple-quoted string or a continuation; any other error of the tokenizer (a bad dedent, tabs
+    /// against spaces, a character after a continuation backslash) is reported at once, as Python's prompt does.
+    static func failureNeedsMoreInput(_ failure: Lexer.Failure) -> Bool {
+        switch failure {
+        case .unclosedBracket, .endOfFileInContinuation:
+            return true
+        case .error(let error):
+            return error.message.hasPrefix("unterminated triple-quoted string literal")
+        case .inconsistentDedent, .tabsAndSpaces, .tooDeep, .lineContinuation:
+            return false
         }
     }
 
-    private static func needsMoreInput(lexed lexer: Lexer, _ text: String) -> Bool {
-        switch lexer.failure {
-        case .unclosedBracket?, .endOfFileInContinuation?:
-            return true
-        case .error(let error)?:
-            return error.message.hasPrefix("unterminated triple-quoted string literal")
-        default:
-            break
-        }
-        let meaningful = lexer.tokens.filter { ![.newline, .indent, .dedent, .endMarker].contains($0.kind) }
-        guard let last = meaningful.last else { return false }
-        if last.kind == .colon { return true }
-        // Inside an indented block, only an empty line ends the input.
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if text.hasSuffix("\n") { lines.removeLast() }
-        let isBlank = { (line: Substring) in line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{0C}" } }
-        guard let lastLine = lines.last else { return false }
-        if isBlank(lastLine) { return false }
-        // An indented first line is an error as it stands (unexpected indent), reported at once as Python does.
-        if let first = lines.first(where: { !isBlank($0) }), first.first == " " || first.first == "\t" { return false }
-        return lastLine.first == " " || lastLine.first == "\t"
+    /// Whether input that tokenized completely needs more lines, from whether its last token (nil: it has none) is
+    /// the colon that opens a block and from the shape of its lines.
+    static func needsMoreInput(lastTokenIsColon: Bool?, shape: PromptLineShape) -> Bool {
+        guard let lastTokenIsColon else { return false }
+        return lastTokenIsColon || shape.isInsideIndentedBlock
     }
 }
 
-/// Interactive input read a line at a time, knowing after each line whether it needs more, as
-/// `Parser.needsMoreInput` decides for the whole text. While a bracket or a triple-quoted string stays open only the
-/// new line is read, so a pasted or piped file with an unclosed bracket or string near its top takes time in
-/// proportion to its length rather than to its length squared.
-public struct InteractiveInput: Sendable {
-    /// The lines so far.
-    public private(set) var text = ""
-    /// How many lines so far.
-    public private(set) var lineCount = 0
-    private var open: Parser.OpenConstruct?
+/// What the lines of interactive input say about an indented block: inside one, only an empty line ends the input.
+struct PromptLineShape: Sendable {
+    /// Whether the first line that is not blank is indented; nil before there is one.
+    private var firstTextIndented: Bool?
+    /// The last line so far.
+    private var lastLine: Substring?
+    /// The last line when no newline ended it (the text ended without one, or in `\r\n`, which is one character
+    /// and so no line break here): text added next continues it.
+    private var unfinished = ""
 
-    /// No input yet.
-    public init() {}
-
-    /// Adds `line` (ending in a newline) and tells whether the input needs more lines.
-    public mutating func needsMore(after line: String) -> Bool {
-        text += line
-        lineCount += 1
-        switch open {
-        case .brackets(let brackets)?:
-            let lexer = Lexer(SourceText(line, filename: "<stdin>"), openBrackets: brackets)
-            if case .unclosedBracket? = lexer.failure {
-                open = .brackets(lexer.failureBrackets)
-                return true
-            }
-        case .tripleQuotedString?:
-            // The lexer reads an f-string whole too, so its braces do not matter here.
-            if !line.unicodeScalars.contains(where: { $0 == "'" || $0 == "\"" || $0 == "\\" }) { return true }
-        case .indentedBlock(let indent)?:
-            // Another line of the block at the same indentation, made only of characters that can neither end the
-            // block, change the indentation, nor make the tokenizer fail, keeps it open.
-            if Self.continuesBlock(line, indent: indent) { return true }
-        case nil:
-            break
+    /// Adds `text`, the lines that follow the text added before.
+    mutating func add(text: String) {
+        let joined = unfinished + text
+        var lines = joined.split(separator: "\n", omittingEmptySubsequences: false)
+        if joined.hasSuffix("\n") {
+            lines.removeLast()
+            unfinished = ""
+        } else {
+            unfinished = String(lines.last ?? "")
         }
-        let (needsMore, construct) = Parser.readiness(text)
-        open = construct
-        if needsMore, construct == nil { open = .indentedBlock(indent: Self.indentation(of: line)) }
-        return needsMore
+        for line in lines { add(line) }
     }
 
-    private static func indentation(of line: String) -> Substring {
-        line.prefix { $0 == " " || $0 == "\t" }
+    /// Adds a line (without its newline).
+    private mutating func add(_ line: Substring) {
+        if firstTextIndented == nil, !Self.isBlank(line) { firstTextIndented = Self.isIndented(line) }
+        lastLine = line
     }
 
-    private static func continuesBlock(_ line: String, indent: Substring) -> Bool {
-        guard !indent.isEmpty, indentation(of: line) == indent else { return false }
-        let rest = line.dropFirst(indent.count).unicodeScalars.filter { $0 != "\n" }
-        return !rest.isEmpty && rest.allSatisfy { scalar in
-            (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
-                || " _.,=+-*/%:([{&|^~@".unicodeScalars.contains(scalar)
+    /// Whether the last line is a line of an indented block, so the input waits for an empty line.
+    var isInsideIndentedBlock: Bool {
+        guard let lastLine, !Self.isBlank(lastLine) else { return false }
+        // An indented first line is an error as it stands (unexpected indent), reported at once as Python does.
+        if firstTextIndented == true { return false }
+        return Self.isIndented(lastLine)
+    }
+
+    private static func isBlank(_ line: Substring) -> Bool {
+        line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
+    }
+
+    private static func isIndented(_ line: Substring) -> Bool {
+        line.first == " " || line.first == "\t"
+    }
+}
+
+extension Token.Kind {
+    /// Whether the token is one a reader sees, rather than layout (NEWLINE, INDENT, DEDENT), the end or an error.
+    var isMeaningful: Bool {
+        switch self {
+        case .newline, .indent, .dedent, .endMarker, .error: return false
+        default: return true
         }
     }
 }

@@ -151,14 +151,11 @@ public final class Parser {
     /// thread, can be relied on to have.
     static func onLargeStack<T: Sendable>(_ body: @escaping @Sendable () throws(SyntaxError) -> T) throws(SyntaxError) -> T {
         let box = LargeStackResult<T>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        // Only when the system refuses every stack (an address-space limit too small for any thread) does the
+        // parser run on the caller's own stack.
+        if !LargeStack.run(bytes: 256 << 20, { box.result = Result { () throws(SyntaxError) -> T in try body() } }) {
             box.result = Result { () throws(SyntaxError) -> T in try body() }
-            done.signal()
         }
-        thread.stackSize = 256 << 20
-        thread.start()
-        done.wait()
         switch box.result {
         case .success(let value)?: return value
         case .failure(let error)?: throw error

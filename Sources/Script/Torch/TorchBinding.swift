@@ -159,6 +159,10 @@ public final class TorchBinding: ForeignBinding {
     /// PyTorch's printed form, through TensorRepr.
     public func repr(_ tensor: Value, interpreter: Interpreter) throws -> String {
         guard case .tensor(let t) = tensor else { return "" }
+        // The cap on items built in one step: print options that show every element of an expanded tensor would
+        // format more of them than memory holds.
+        let shown = TensorRepr.printedCount(of: t, options: printOptions)
+        guard let shown, shown <= Interpreter.maximumItems else { throw PythonError(Builtins.memoryError) }
         return TensorRepr.repr(t, options: printOptions)
     }
 

@@ -177,8 +177,12 @@ extension TorchModule {
             guard input.dtype == .int64 || input.dtype == .bool else {
                 throw TensorError.notImplemented(op: "bincount_cpu", dtype: input.dtype)
             }
-            let counts = try input.to(.int64).elements(as: Int64.self)
-            guard input.rank == 1, counts.allSatisfy({ $0 >= 0 }), minLength >= 0 else {
+            guard minLength >= 0 else {
+                throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"), "minlength should be >= 0")
+            }
+            // Contiguous first, as PyTorch's kernel reads it: an expanded input too large to copy fails there.
+            let counts = try input.to(.int64).contiguous().checkedElements(as: Int64.self)
+            guard input.rank == 1, counts.allSatisfy({ $0 >= 0 }) else {
                 throw PythonError(Interpreter.exceptionClass(named: "RuntimeError"),
                                   "bincount only supports 1-d non-negative integral inputs.")
             }
@@ -199,7 +203,7 @@ extension TorchModule {
             }
             let dtype: DType = weights.dtype.isFloatingPoint ? weights.dtype : .float64
             var bins = [Double](repeating: 0, count: length)
-            for (value, weight) in zip(counts, try weights.to(.float64).elements(as: Double.self)) {
+            for (value, weight) in zip(counts, try weights.to(.float64).checkedElements(as: Double.self)) {
                 bins[Int(value)] += weight
             }
             return .tensor(try Tensor(bins, shape: [length]).to(dtype))

@@ -13,6 +13,23 @@ extension Tensor {
         }
     }
 
+    /// `checkInPlace` for an op that computes every element of its output from the matching input elements
+    /// (`add_`, `exp_`, `copy_` ...): such an op also refuses an expanded tensor, where one write would land on
+    /// several elements, as PyTorch does (`fill_`, `zero_` and `masked_fill_` still write one).
+    func checkElementwiseInPlace(resultShape: [Int], resultDType: DType? = nil) throws(TensorError) {
+        try checkInPlace(resultShape: resultShape, resultDType: resultDType)
+        try checkNoInternalOverlap()
+    }
+
+    /// Refuses to write into a tensor whose elements share memory, as PyTorch does for expanded tensors.
+    func checkNoInternalOverlap() throws(TensorError) {
+        for dim in 0..<rank where strides[dim] == 0 && shape[dim] > 1 {
+            throw .invalidArgument(op: "inplace", detail: "unsupported operation: more than one element of the "
+                + "written-to tensor refers to a single memory location. Please clone() the tensor before "
+                + "performing the operation.")
+        }
+    }
+
     /// Refuses an in-place write to a leaf that requires grad, or to a view of one, while grad mode is on.
     func checkInPlaceAutograd() throws(TensorError) {
         guard GradMode.isEnabled else { return }

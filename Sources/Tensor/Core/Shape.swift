@@ -1,23 +1,58 @@
 /// Shape and stride arithmetic shared by every operation. Every function that takes sizes from a user checks them and
 /// throws; none traps on overflow.
 enum Shape {
+    /// Which of PyTorch's allocators a storage-size overflow is reported by.
+    enum Allocation {
+        /// `empty`: names the sizes.
+        case empty
+        /// `empty_strided` of a contiguous tensor: names the sizes and their strides.
+        case stridedEmpty
+    }
+
     /// The number of elements of a shape, refusing negative sizes, and element or byte counts (at `itemSize` bytes
     /// per element) that overflow.
-    static func checkedCount(_ shape: [Int], itemSize: Int = 1) throws(TensorError) -> Int {
+    static func checkedCount(_ shape: [Int], itemSize: Int = 1,
+                             naming allocation: Allocation = .empty) throws(TensorError) -> Int {
         // PyTorch looks for a negative size before it multiplies any.
         if let negative = shape.first(where: { $0 < 0 }) { throw .negativeDimension(size: negative, shape: shape) }
         var count = 1
         for size in shape {
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            if overflow { throw storageOverflow(shape) }
+            if overflow { throw storageOverflow(shape, allocation) }
             count = product
         }
-        if count.multipliedReportingOverflow(by: itemSize).overflow { throw storageOverflow(shape) }
+        if count.multipliedReportingOverflow(by: itemSize).overflow { throw storageOverflow(shape, allocation) }
+        // The row-major strides must fit too, with empty dimensions counted as 1, as PyTorch computes them: an empty
+        // `[0, 2**62, 2**62]` has no elements but a first stride of 2**124, which no kernel could step by.
+        var stride = 1
+        for size in shape.dropFirst() {
+            let (product, overflow) = stride.multipliedReportingOverflow(by: Swift.max(size, 1))
+            if overflow { throw .invalidArgument(op: "empty", detail: "Stride calculation overflowed") }
+            stride = product
+        }
         return count
     }
 
-    private static func storageOverflow(_ shape: [Int]) -> TensorError {
-        .invalidArgument(op: "empty", detail: "Storage size calculation overflowed with sizes=\(describe(shape))")
+    /// `factor * size`, a size PyTorch's Python code computes before handing it to `op` (`3 * embed_dim` for
+    /// `torch.empty`): a product past int64, which Python's ints hold, is refused when `op` unpacks its size
+    /// argument at 1-based `position`.
+    static func pythonProduct(_ factor: Int, _ size: Int, op: String = "empty",
+                              position: Int = 1) throws(TensorError) -> Int {
+        let (product, overflow) = factor.multipliedReportingOverflow(by: size)
+        if overflow { throw .sizeArgumentOverflow(op: op, position: position) }
+        return product
+    }
+
+    private static func storageOverflow(_ shape: [Int], _ allocation: Allocation) -> TensorError {
+        let sizes = "Storage size calculation overflowed with sizes=\(describe(shape))"
+        switch allocation {
+        case .empty:
+            return .invalidArgument(op: "empty", detail: sizes)
+        case .stridedEmpty:
+            // Wrapping strides: those of a shape whose count overflows are only named, never used.
+            return .invalidArgument(op: "empty_strided", detail: sizes + " and strides="
+                + describe(contiguousStrides(shape)))
+        }
     }
 
     /// Row-major strides for a shape.

@@ -20,8 +20,21 @@ public final class Storage {
     init(byteCount: Int) throws(TensorError) {
         if byteCount > Storage.smallByteCount { try MemoryBudget.shared.reserve(byteCount) }
         // Allocate at least one byte so zero-sized tensors still have a distinct, valid pointer.
-        bytes = UnsafeMutableRawPointer.allocate(byteCount: max(byteCount, 1), alignment: Storage.alignment(byteCount))
+        guard let block = Storage.allocate(max(byteCount, 1), alignment: Storage.alignment(byteCount)) else {
+            if byteCount > Storage.smallByteCount { MemoryBudget.shared.release(byteCount) }
+            throw .systemOutOfMemory(requestedBytes: byteCount)
+        }
+        bytes = block
         self.byteCount = byteCount
+    }
+
+    /// A block from the C allocator, or nil when the system refuses it (under a `ulimit`, or with the machine's
+    /// memory gone while still under the budget): Swift's own allocator would end the process instead. The block is
+    /// freed by `deallocate()`, which on every platform Swift runs on hands it back to `free`.
+    private static func allocate(_ byteCount: Int, alignment: Int) -> UnsafeMutableRawPointer? {
+        var block: UnsafeMutableRawPointer?
+        // NOTE: glibc serves alignments up to 16 from malloc's fast lists, as the tiny tensors need.
+        return posix_memalign(&block, alignment, byteCount) == 0 ? block : nil
     }
 
     /// Allocates room for a single element, which the budget never refuses: a learner at the memory limit can still
@@ -105,6 +118,13 @@ public final class MemoryBudget: Sendable {
             liveBytes.wrappingSubtract(bytes, ordering: .relaxed)
             throw .outOfMemory(requestedBytes: bytes)
         }
+    }
+
+    /// Refuses `bytes` that would take the live total past the limit, without reserving them: for Swift arrays as
+    /// large as a tensor, which are not charged but must not be absurd.
+    func check(_ bytes: Int) throws(TensorError) {
+        let (total, overflow) = live.addingReportingOverflow(bytes)
+        if overflow || bytes < 0 || total > limit { throw .outOfMemory(requestedBytes: bytes) }
     }
 
     func release(_ bytes: Int) {

@@ -93,8 +93,10 @@ public final class Tensor {
     /// The number of dimensions.
     public var rank: Int { shape.count }
 
+    // Wrapping: every shape with no zero size is checked to fit when made, and a product with a zero is zero even
+    // when the other sizes overflow on the way (an empty `[2**62, 2**62, 0]` permuted from a view).
     /// The number of elements.
-    public var count: Int { shape.reduce(1, *) }
+    public var count: Int { shape.reduce(1, &*) }
 
     /// Whether the elements are laid out in row-major order with no gaps.
     public var isContiguous: Bool { Shape.isContiguous(shape: shape, strides: strides) }

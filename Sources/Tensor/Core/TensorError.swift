@@ -22,6 +22,9 @@ public enum TensorError: Error, Equatable, Sendable {
     case repeatTooFewDims
     case zeroDimensionalConcatenate(index: Int)
     case inPlaceShapeMismatch(output: [Int], broadcast: [Int])
+    /// A size PyTorch's Python code computed past int64 (`3 * embed_dim`), refused as `op`'s size argument at
+    /// 1-based `position` cannot unpack it.
+    case sizeArgumentOverflow(op: String, position: Int)
 
     // Matrix products.
     case matmulShapes(a: [Int], b: [Int])
@@ -76,6 +79,8 @@ public enum TensorError: Error, Equatable, Sendable {
     /// A one-off message that PyTorch raises as a `NotImplementedError`.
     case unsupported(op: String, detail: String)
     case outOfMemory(requestedBytes: Int?)
+    /// The system refused an allocation that was within Attend's limit (a `ulimit`, or the machine out of memory).
+    case systemOutOfMemory(requestedBytes: Int)
     case emptyReductionDim(op: String, dim: Int?)
 
     // Autograd.
@@ -116,11 +121,11 @@ extension TensorError {
             return .indexError
         case .sliceStepNotPositive, .sliceStepZero, .permuteMismatch, .invalidValue:
             return .valueError
-        case .invalidType:
+        case .invalidType, .sizeArgumentOverflow:
             return .typeError
         case .failedAssertion:
             return .assertionError
-        case .outOfMemory:
+        case .outOfMemory, .systemOutOfMemory:
             return .memoryError
         case .notImplemented, .unsupported:
             return .notImplementedError
@@ -182,6 +187,10 @@ extension TensorError {
         case let .inPlaceShapeMismatch(output, broadcast):
             return "output with shape \(Shape.describe(output)) doesn't match the broadcast shape "
                 + "\(Shape.describe(broadcast))"
+        case let .sizeArgumentOverflow(op, position):
+            // PyTorch's text really has no closing quote: its C++ frames follow the message.
+            return "\(op)(): argument 'size' failed to unpack the object at pos \(position) with error \"Overflow when "
+                + "unpacking long long"
         case let .zeroDimensionalConcatenate(index):
             return "zero-dimensional tensor (at position \(index)) cannot be concatenated"
 
@@ -282,6 +291,8 @@ extension TensorError {
                     + "memory limit is \(limit) bytes"
             }
             return "can't allocate memory: the requested size is too large to represent"
+        case let .systemOutOfMemory(requestedBytes):
+            return "can't allocate memory: you tried to allocate \(requestedBytes) bytes, and the system refused them"
 
         case .requiresGradOnNonFloat:
             return "only Tensors of floating point and complex dtype can require gradients"

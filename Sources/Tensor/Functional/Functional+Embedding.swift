@@ -77,7 +77,7 @@ extension Functional {
         try GradMode.with(enabled: false) { () throws(TensorError) in
             guard indices.dtype == .int64 else { return }
             var factors: [Int: Double] = [:]
-            for index in Set(indices.elements(as: Int64.self)).sorted() {
+            for index in Set(try indices.checkedElements(as: Int64.self)).sorted() {
                 let norm = try weight.select(dim: 0, index: Int(index)).vectorNorm(ord: normType).item().doubleValue
                 if norm > maxNorm { factors[Int(index)] = maxNorm / (norm + 1e-7) }
             }

@@ -40,6 +40,9 @@ struct IndexedPad {
         if outputs.allSatisfy({ $0 < 1 }) {
             throw .invalidArgument(op: "pad", detail: IndexedPad.tooSmall(mode: mode, sizes: sizes, outputs: outputs))
         }
+        let outputShape = Array(input.shape.prefix(rank - padded)) + outputs.reversed()
+        // The tables are as long as the output: an output too large to allocate is refused before they are built.
+        _ = try Tensor(uninitializedShape: outputShape, dtype: input.dtype)
         var tables: [[Int]] = []
         for i in 0..<padded {
             let table = IndexedPad.table(mode: mode, size: sizes[i], before: pad[2 * i], output: outputs[i])
@@ -52,7 +55,7 @@ struct IndexedPad {
         }
         self.tables = tables.reversed()
         self.inputSizes = sizes.reversed()
-        self.outputShape = Array(input.shape.prefix(rank - padded)) + outputs.reversed()
+        self.outputShape = outputShape
     }
 
     private static func tooSmall(mode: Functional.PadMode, sizes: [Int], outputs: [Int]) -> String {

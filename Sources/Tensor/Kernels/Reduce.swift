@@ -81,8 +81,15 @@ struct ReductionPlan {
         _ input: Tensor, into out: Tensor, initial: Accumulator,
         combine: (inout Accumulator, T, Int) -> Void, finish: (Accumulator) -> R
     ) {
+        // The loops' geometry multiplies sizes that an empty tensor may claim (`zeros(2**62, 0, 4).sum((0, 1))`): with
+        // no elements every output is the empty reduction, written directly.
         let src = input.pointer(as: T.self)
         let dst = out.pointer(as: R.self)
+        if input.count == 0 {
+            let empty = finish(initial)
+            for i in 0..<out.count { dst[i] = empty }
+            return
+        }
         if accumulatesAcrossRows {
             runAcrossRows(src, into: dst, outputCount: out.count, initial: initial, combine: combine, finish: finish)
             return

@@ -11,14 +11,22 @@ struct StridedLoop {
 
     /// Builds the loop for operands already broadcast to `shape` (a stride of 0 repeats an element).
     init(shape: [Int], strides operandStrides: [[Int]]) {
+        // An empty tensor is no rows at all, however large its other sizes (a [2**62, 0] tensor must not walk 2**62
+        // empty rows, nor multiply its sizes past Int.max).
+        if shape.contains(0) {
+            self.shape = [0]
+            self.strides = Array(repeating: [0], count: operandStrides.count)
+            return
+        }
         var mergedShape: [Int] = []
         var merged: [[Int]] = Array(repeating: [], count: operandStrides.count)
         for dim in 0..<shape.count where shape[dim] != 1 {
             let size = shape[dim]
             let foldable = operandStrides.indices.allSatisfy {
-                merged[$0].last == operandStrides[$0][dim] * size
+                let span = operandStrides[$0][dim].multipliedReportingOverflow(by: size)
+                return !span.overflow && merged[$0].last == span.partialValue
             }
-            if foldable, let lastSize = mergedShape.last {
+            if foldable, let lastSize = mergedShape.last, !lastSize.multipliedReportingOverflow(by: size).overflow {
                 // The previous dimension steps exactly over this one for every operand: fold it in.
                 mergedShape[mergedShape.count - 1] = lastSize * size
                 for op in operandStrides.indices { merged[op][merged[op].count - 1] = operandStrides[op][dim] }
@@ -38,8 +46,17 @@ struct StridedLoop {
     /// The number of elements in one row.
     var rowLength: Int { shape[shape.count - 1] }
 
-    /// The number of rows.
-    var rowCount: Int { shape.dropLast().reduce(1, *) }
+    /// The number of rows (none when a size is 0; Int.max for a broadcast view with more, which only Ctrl-C ends).
+    var rowCount: Int {
+        guard rowLength > 0 else { return 0 }
+        var rows = 1
+        for size in shape.dropLast() {
+            let product = rows.multipliedReportingOverflow(by: size)
+            if product.overflow { return .max }
+            rows = product.partialValue
+        }
+        return rows
+    }
 
     /// Each operand's stride within a row.
     func rowStride(_ operand: Int) -> Int { strides[operand][shape.count - 1] }

@@ -67,33 +67,60 @@ public class RecurrentBase: Module {
         self.projSize = projSize
         let directions = bidirectional ? 2 : 1
         let out = projSize > 0 ? projSize : hiddenSize
-        // Sizes too large to multiply are refused as the allocation PyTorch would attempt.
-        let width = try Shape.checkedCount([mode.gateCount, hiddenSize])
+        let width = try Shape.pythonProduct(mode.gateCount, hiddenSize)
         let layerInput = try Shape.checkedCount([out, directions])
+        // One direction of one layer: its parameters' names and shapes.
+        func layerParameters(input: Int) -> [(name: String, shape: [Int])] {
+            var parameters = [("weight_ih", [width, input]), ("weight_hh", [width, out])]
+            if bias { parameters += [("bias_ih", [width]), ("bias_hh", [width])] }
+            if projSize > 0 { parameters.append(("weight_hr", [projSize, hiddenSize])) }
+            return parameters
+        }
+        let first = layerParameters(input: inputSize), later = layerParameters(input: layerInput)
+        try Self.checkBudget(first: first.map(\.shape), later: later.map(\.shape), layers: numLayers,
+                             directions: directions, dtype: dtype)
         var names: [[String]] = []
         var shapes: [[Int]] = []
-        for layer in 0..<numLayers {
+        // A huge layer count of tiny layers passes the budget; Ctrl-C still stops the loop, and the interpreter
+        // then raises KeyboardInterrupt in place of the half-built module.
+        for layer in 0..<numLayers where !Interruption.isRequested {
             for direction in 0..<directions {
                 let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")
-                var layerNames = ["weight_ih", "weight_hh"]
-                shapes += [[width, layer == 0 ? inputSize : layerInput], [width, out]]
-                if bias {
-                    layerNames += ["bias_ih", "bias_hh"]
-                    shapes += [[width], [width]]
-                }
-                if projSize > 0 {
-                    layerNames.append("weight_hr")
-                    shapes.append([projSize, hiddenSize])
-                }
-                names.append(layerNames.map { $0 + suffix })
+                let parameters = layer == 0 ? first : later
+                shapes += parameters.map(\.shape)
+                names.append(parameters.map { $0.name + suffix })
             }
         }
         allWeightNames = names
         super.init()
-        for (name, shape) in zip(names.joined(), shapes) {
+        for (name, shape) in zip(names.joined(), shapes) where !Interruption.isRequested {
             try registerParameter(name, try Tensor.parameter(try Tensor.empty(shape, dtype: dtype)))
         }
         try resetParameters()
+    }
+
+    /// Refuses, before any is made, parameters whose bytes together pass the tensor memory limit: a layer count
+    /// that no memory could hold is a MemoryError naming the size, not a loop that fills memory.
+    private static func checkBudget(first: [[Int]], later: [[Int]], layers: Int, directions: Int,
+                                    dtype: DType) throws(TensorError) {
+        func elements(_ shapes: [[Int]]) throws(TensorError) -> Int {
+            var total = 0
+            for shape in shapes {
+                let (sum, overflow) = total.addingReportingOverflow(try Shape.checkedCount(shape))
+                if overflow { throw .outOfMemory(requestedBytes: nil) }
+                total = sum
+            }
+            return total
+        }
+        // The first layer's sizes are refused first, and later layers' only when there are any, as PyTorch makes them.
+        let firstTotal = try elements(first)
+        let (laterTotal, laterOverflow) = layers > 1 ? try elements(later).multipliedReportingOverflow(by: layers - 1)
+            : (0, false)
+        let (layerSum, sumOverflow) = firstTotal.addingReportingOverflow(laterTotal)
+        let (count, countOverflow) = layerSum.multipliedReportingOverflow(by: directions)
+        let (bytes, bytesOverflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        if laterOverflow || sumOverflow || countOverflow || bytesOverflow { throw .outOfMemory(requestedBytes: nil) }
+        if bytes > MemoryBudget.shared.limit { throw .outOfMemory(requestedBytes: bytes) }
     }
 
     /// The number of directions each layer runs in: 1, or 2 when bidirectional.

@@ -17,9 +17,7 @@ public class RecurrentCellBase: Module {
         self.hiddenSize = hiddenSize
         self.bias = bias
         super.init()
-        // A product too large to hold is refused as the allocation PyTorch would attempt.
-        let (width, overflow) = gateCount.multipliedReportingOverflow(by: hiddenSize)
-        if overflow { throw ModuleError.tensor(.outOfMemory(requestedBytes: nil)) }
+        let width = try Shape.pythonProduct(gateCount, hiddenSize)
         var shapes = [("weight_ih", [width, inputSize]), ("weight_hh", [width, hiddenSize])]
         if bias { shapes += [("bias_ih", [width]), ("bias_hh", [width])] }
         let storage = try shapes.map { try Tensor.empty($0.1, dtype: dtype) }

@@ -19,6 +19,15 @@ extension Tensor {
         return result
     }
 
+    /// `elements(as:)` of a tensor whose size comes from input: an expanded tensor can claim more elements than
+    /// memory holds, so a copy past the memory limit is refused as an allocation of that size.
+    public func checkedElements<T: TensorElement>(as type: T.Type) throws(TensorError) -> [T] {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+        if overflow { throw .outOfMemory(requestedBytes: nil) }
+        try MemoryBudget.shared.check(bytes)
+        return elements(as: type)
+    }
+
     /// The elements in row-major order as Python numbers.
     public var scalars: [Scalar] {
         switch dtype {

@@ -43,7 +43,7 @@ extension Tensor {
     /// Copies `source` (broadcast, converted) into this tensor's elements, writing through views (`Tensor.copy_`).
     @discardableResult
     public func copy_(_ source: Tensor) throws(TensorError) -> Tensor {
-        try checkInPlace(resultShape: try Shape.broadcast(shape, source.shape))
+        try checkElementwiseInPlace(resultShape: try Shape.broadcast(shape, source.shape))
         Cast.copy(source, into: self)
         bumpVersion()
         let (sourceShape, sourceDType) = (source.shape, source.dtype)

@@ -24,15 +24,6 @@ extension Tensor {
                dtype: dtype)
     }
 
-    /// Refuses to write into a tensor whose elements share memory, as PyTorch does for expanded tensors.
-    func checkNoInternalOverlap() throws(TensorError) {
-        for dim in 0..<rank where strides[dim] == 0 && shape[dim] > 1 {
-            throw .invalidArgument(op: "random", detail: "unsupported operation: more than one element of the "
-                + "written-to tensor refers to a single memory location. Please clone() the tensor before "
-                + "performing the operation.")
-        }
-    }
-
     /// Stores values given in visiting order into this tensor's elements, converting dtype as a cast does.
     /// `samples` must be contiguous and hold exactly `count` elements.
     func storeInIterationOrder(_ samples: Tensor) {

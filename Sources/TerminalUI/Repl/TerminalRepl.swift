@@ -49,15 +49,16 @@ public final class TerminalRepl {
         // Ctrl-C while code runs (the terminal is in normal mode then) raises KeyboardInterrupt in it.
         InterruptSignal.install()
         session.onOutput = { [options, width] output in Self.show(output, options: options, width: width()) }
-        var pending = ""
+        var pending = PromptLines()
         var warnedJournal = 0
         while true {
-            switch editor.read(prompt: pending.isEmpty ? ">>> " : "... ") {
+            let readiness: PromptReadiness
+            switch editor.read(prompt: pending.pending.isEmpty ? ">>> " : "... ") {
             case .endOfFile:
                 Self.write("\n", to: .standardOutput)
                 return
             case .interrupted:
-                pending = ""
+                pending = PromptLines()
                 Self.write("\nKeyboardInterrupt\n", to: .standardOutput)
                 continue
             case .line(let line):
@@ -65,13 +66,10 @@ public final class TerminalRepl {
                     editor.addHistory(line)
                     _ = try? history.append(line)
                 }
-                pending += line + "\n"
+                readiness = pending.add(line)
             }
-            guard case .ready(let input) = PromptReadiness(pending) else {
-                if PromptReadiness(pending) == .blank { pending = "" }
-                continue
-            }
-            pending = ""
+            guard case .ready(let input) = readiness else { continue }
+            pending = PromptLines()
             session.execute(input)
             for error in session.journalErrors.dropFirst(warnedJournal) { Self.write(error + "\n", to: .standardError) }
             warnedJournal = session.journalErrors.count

@@ -41,6 +41,8 @@ struct PlotArray: Equatable {
                 throw PythonError.runtimeError(
                     "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
             }
+            // The cap on items built in one step: an expanded tensor can claim more elements than memory holds.
+            guard tensor.count <= Interpreter.maximumItems else { throw PythonError(Builtins.memoryError) }
             return PlotArray(shape: tensor.shape, values: tensor.doubles)
         case .int, .float, .bool:
             return PlotArray(shape: [], values: [try number(value)])

@@ -29,7 +29,7 @@ extension Tensor {
         try checkInPlaceAutograd()
         if subtract { try Sub.checkNoBool(self, other) }
         let computeType = ResultType.of(self, other)
-        try checkInPlace(resultShape: try Shape.broadcast(shape, other.shape), resultDType: computeType)
+        try checkElementwiseInPlace(resultShape: try Shape.broadcast(shape, other.shape), resultDType: computeType)
         adoptInPlaceResult(try addScaled(other, alpha: alpha, subtract: subtract))
         return self
     }

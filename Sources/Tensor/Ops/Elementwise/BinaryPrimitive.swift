@@ -74,7 +74,7 @@ extension BinaryPrimitive {
         try a.checkInPlaceAutograd()
         try checkOperands(a, b)
         let computeType = resultType(a, b)
-        try a.checkInPlace(resultShape: try Shape.broadcast(a.shape, b.shape), resultDType: computeType)
+        try a.checkElementwiseInPlace(resultShape: try Shape.broadcast(a.shape, b.shape), resultDType: computeType)
         try checkSupported(computeType)
         try checkKernel(a, b, computeType: computeType)
         let recording = GradMode.isEnabled && (a.requiresGrad || b.requiresGrad)

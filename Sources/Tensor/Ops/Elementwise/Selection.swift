@@ -170,6 +170,7 @@ extension Tensor {
             throw .invalidArgument(op: "clamp_", detail: "result type \(resultType.dtype.scalarTypeName) can't be "
                 + "cast to the desired output type \(dtype.cppName)")
         }
+        try checkNoInternalOverlap()
         let recording = GradMode.isEnabled && requiresGrad
         adoptInPlaceResult(try (recording ? try inPlaceSnapshot() : self).clamp(min: min, max: max))
         return self

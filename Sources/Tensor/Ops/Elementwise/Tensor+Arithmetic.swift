@@ -162,7 +162,7 @@ extension Tensor {
         }
         try checkInPlaceAutograd()
         let outType = ResultType.of(self, other)
-        try checkInPlace(resultShape: shape, resultDType: outType)
+        try checkElementwiseInPlace(resultShape: shape, resultDType: outType)
         let recording = GradMode.isEnabled && requiresGrad
         adoptInPlaceResult(try (recording ? try inPlaceSnapshot() : self).pow(exponent))
         return self

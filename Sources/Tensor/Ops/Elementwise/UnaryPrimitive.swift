@@ -65,7 +65,7 @@ extension UnaryPrimitive {
     func applyInPlace(_ input: Tensor) throws(TensorError) -> Tensor {
         try check(input)
         let computeType = try computeType(input)
-        try input.checkInPlace(resultShape: input.shape, resultDType: computeType)
+        try input.checkElementwiseInPlace(resultShape: input.shape, resultDType: computeType)
         if !(GradMode.isEnabled && input.requiresGrad) {
             run(input, into: input)
             input.bumpVersion()

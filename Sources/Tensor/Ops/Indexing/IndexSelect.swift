@@ -111,7 +111,7 @@ extension Tensor {
                 + "excluding the specified dimension. Got self.shape = \(Shape.describe(shape)) source.shape = "
                 + "\(Shape.describe(source.shape))")
         }
-        let positions = index.elements(as: Int64.self)
+        let positions = try index.checkedElements(as: Int64.self)
         let size = rank == 0 ? 1 : shape[d]
         if let bad = positions.first(where: { $0 < 0 || $0 >= size }) {
             // NOTE: PyTorch's CPU kernel has a fast path for alpha 1 (not `True`) on tensors of rank 2 or more, which

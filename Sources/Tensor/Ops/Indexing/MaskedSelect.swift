@@ -6,6 +6,10 @@ extension Tensor {
             throw .invalidArgument(op: "masked_select", detail: "masked_select: expected BoolTensor for mask")
         }
         let shape = try Shape.broadcast(mask.shape, self.shape)
+        // PyTorch materialises the broadcast operands first, so a broadcast too large to hold fails at once (with
+        // its strided wording) instead of after counting every element.
+        _ = try Shape.checkedCount(shape, itemSize: dtype.itemSize, naming: .stridedEmpty)
+        _ = try Tensor(uninitializedShape: shape, dtype: dtype)
         let loop = StridedLoop(shape: shape, strides: [mask.strides(broadcastTo: shape), strides(broadcastTo: shape)])
         let selected = Tensor.countTrue(mask, loop)
         let out = try Tensor(uninitializedShape: [selected], dtype: dtype)

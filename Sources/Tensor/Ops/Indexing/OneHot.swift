@@ -3,7 +3,8 @@ extension Tensor {
     /// `shape + [numClasses]`, int64 (`torch.nn.functional.one_hot`). The default -1 uses the largest class + 1.
     public func oneHot(numClasses: Int = -1) throws(TensorError) -> Tensor {
         guard dtype == .int64 else { throw .oneHotNeedsLong }
-        let classes = elements(as: Int64.self)
+        // Contiguous first, as PyTorch reads them: an expanded input too large to copy fails there.
+        let classes = try contiguous().checkedElements(as: Int64.self)
         if classes.isEmpty {
             guard numClasses > 0 else {
                 throw .invalidArgument(op: "one_hot", detail: "Can not infer total number of classes from empty "
@@ -15,7 +16,13 @@ extension Tensor {
         let largest = Int(classes.max() ?? 0)
         let width: Int
         if numClasses == -1 {
-            width = largest + 1
+            // PyTorch's int64 `max + 1` wraps to a negative size for the largest int64 class, which its
+            // `zeros` then refuses.
+            let (next, overflow) = largest.addingReportingOverflow(1)
+            if overflow {
+                throw .invalidArgument(op: "one_hot", detail: "zeros: Dimension size must be non-negative.")
+            }
+            width = next
         } else {
             guard largest < numClasses else { throw .oneHotClassTooSmall }
             width = numClasses

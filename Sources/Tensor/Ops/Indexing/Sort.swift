@@ -55,6 +55,13 @@ extension Tensor {
         }
         var outShape = shape
         if rank > 0 { outShape[d] = k }
+        // The kernel copies a whole row into scratch; a row longer than memory holds (`expand(2**62).topk(1)`) is
+        // refused as an allocation of that size.
+        if rank > 0 && count > 0 {
+            let (bytes, overflow) = shape[d].multipliedReportingOverflow(by: MemoryLayout<Keyed<Double>>.stride)
+            if overflow { throw .outOfMemory(requestedBytes: nil) }
+            _ = try Storage(byteCount: bytes)
+        }
         let values = try Tensor(uninitializedShape: outShape, dtype: dtype)
         let indices = try Tensor(uninitializedShape: outShape, dtype: .int64)
         if rank == 0 {
@@ -126,6 +133,8 @@ extension Tensor {
         _ input: Tensor, _ values: Tensor, _ indices: Tensor, _ dim: Int, _ type: T.Type,
         _ arrange: (UnsafeMutablePointer<Keyed<T>>, Int) -> Int
     ) {
+        // An empty tensor has nothing to arrange, however long its rows claim to be (`zeros(2**62, 0).sort(0)`).
+        guard input.count > 0 else { return }
         let (shape, inputStrides) = ScatterGatherLoop.nonEmpty(input)
         let valueStrides = ScatterGatherLoop.nonEmpty(values).strides
         let indexStrides = ScatterGatherLoop.nonEmpty(indices).strides

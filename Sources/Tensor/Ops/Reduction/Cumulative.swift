@@ -60,6 +60,8 @@ extension Tensor {
     /// Writes the running sums (or products) of the contiguous `input` along `dim` into `out` (same dtype),
     /// from the end when `reverse`.
     static func scanKernel(_ input: Tensor, dim: Int, product: Bool, reverse: Bool, into out: Tensor) {
+        // An empty tensor may still claim sizes whose product overflows (`zeros(0, 2**62, 2**62)`): nothing to walk.
+        guard input.count > 0 else { return }
         let layout = AxisLayout(shape: input.shape, dim: dim)
         switch (input.dtype, product) {
         case (.float32, false):
@@ -100,6 +102,8 @@ extension Tensor {
             for o in 0..<layout.outer {
                 acc.initialize(repeating: initial)
                 for step in 0..<size {
+                    // Ctrl-C is looked at every few thousand rows: a long scan stops early, as other kernels do.
+                    if step & 0xfff == 0 && Interruption.isRequested { return }
                     let k = reverse ? size - 1 - step : step
                     let row = layout.offset(outer: o, inner: 0, at: k)
                     for i in 0..<inner {

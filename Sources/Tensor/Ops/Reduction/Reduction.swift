@@ -61,6 +61,11 @@ struct AxisLayout {
             (outer, size, inner) = (1, 1, 1)
             return
         }
+        // An empty tensor may claim sizes whose product overflows (`zeros(0, 2**62, 2**62)`); it has no slices to walk.
+        guard !shape.contains(0) else {
+            (outer, size, inner) = (0, shape[dim], 0)
+            return
+        }
         outer = shape[..<dim].reduce(1, *)
         size = shape[dim]
         inner = shape[(dim + 1)...].reduce(1, *)

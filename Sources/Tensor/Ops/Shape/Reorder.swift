@@ -2,10 +2,11 @@ extension Tensor {
     /// A copy with the order of elements reversed along each of `dims` (`torch.flip`).
     public func flip(_ dims: [Int]) throws(TensorError) -> Tensor {
         let flipped = try Shape.normalize(dims: dims, rank: rank)
-        // Reading through negative strides from the last element of each flipped dimension reverses it.
+        // Reading through negative strides from the last element of each flipped dimension reverses it. Wrapping: an
+        // empty tensor may claim sizes and strides whose product overflows, and then nothing is read.
         var (readStrides, start) = (strides, offset)
         for dim in flipped where rank > 0 && shape[dim] > 0 {
-            start += (shape[dim] - 1) * strides[dim]
+            start &+= (shape[dim] - 1) &* strides[dim]
             readStrides[dim] = -strides[dim]
         }
         let out = try Tensor(uninitializedShape: shape, dtype: dtype)

@@ -95,7 +95,7 @@ extension Tensor {
         guard repeats.dtype == .int64 else {
             throw .notImplemented(op: "repeat_interleave_cpu", dtype: repeats.dtype)
         }
-        let counts = repeats.elements(as: Int64.self)
+        let counts = try repeats.checkedElements(as: Int64.self)
         guard counts.allSatisfy({ $0 >= 0 }) else {
             throw .invalidArgument(op: "repeat_interleave", detail: "repeats can not be negative")
         }
