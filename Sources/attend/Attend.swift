@@ -1,5 +1,6 @@
 import Foundation
 import Render
+import Script
 import ArgumentParser
 
 /// The `attend` command: a terminal notebook for learning how transformers work.
@@ -19,9 +20,11 @@ struct Attend: ParsableCommand {
                       Lessons.self]
     )
 
-    /// Checks that the processor runs this build's engine, then parses the command line and runs the command.
+    /// Checks that the processor runs this build's engine and that the address space is large enough, then parses the
+    /// command line and runs the command.
     static func main() {
         CPUFeatures.check()
+        AddressSpace.check()
         main(nil)
     }
 

@@ -51,16 +51,57 @@ final class SystemMemoryTests: XCTestCase {
             """)
     }
 
-    /// Below the interpreter's 1 GB stack the run takes the largest stack the system grants; it used to wait forever
-    /// for a thread that never started.
+    /// Below the interpreter's 1 GB stack the run takes a stack sized to the limit, and generators' stacks too; it
+    /// used to wait forever for a thread that never started, overflow the smaller stack on deep recursion, or wait
+    /// forever in OpenBLAS for a product's buffer.
     func testAddressSpaceBelowTheInterpretersStackStillRuns() throws {
+        let negations = String(repeating: "-", count: 900)
         let (status, output, errors) = try runLimited("""
+            import torch
             def depth(n):
                 return 0 if n == 0 else 1 + depth(n - 1)
             print(depth(300))
+            def nested(n):
+                return 0 if n == 0 else \(negations)nested(n - 1)
+            try:
+                nested(900)
+            except RecursionError as error:
+                print("RecursionError:", error)
+            def forever(n):
+                return forever(n + 1)
+            def deep():
+                try:
+                    forever(0)
+                except RecursionError as error:
+                    yield "in a generator: " + str(error)
+            print(next(deep()))
+            def pair(i):
+                yield i
+                yield i
+            live = [pair(i) for i in range(16)]
+            print(sum(next(g) + next(g) for g in live))
+            a = torch.ones(1024, 1024)
+            print((a @ a)[0, :3])
 
-            """, kilobytes: 700_000)
+            """, kilobytes: 1_258_291)
         XCTAssertEqual(status, 0, errors)
-        XCTAssertEqual(output, "300\n")
+        XCTAssertEqual(output, """
+            300
+            RecursionError: maximum recursion depth exceeded
+            in a generator: maximum recursion depth exceeded
+            240
+            tensor([1024., 1024., 1024.])
+
+            """)
+    }
+
+    /// Under the least address space Attend runs in, it says so and exits at once (OpenBLAS would wait forever for
+    /// its buffers, and its start-up thread would keep the process from exiting).
+    func testBelowTheMinimumAddressSpaceSaysSoAndExits() throws {
+        let (status, output, errors) = try runLimited("print('never')\n", kilobytes: 400_000)
+        XCTAssertEqual(status, 1)
+        XCTAssertEqual(output, "")
+        XCTAssertEqual(errors, "attend: needs at least 1024 MB of address space, and the limit here (ulimit -v) is "
+                       + "390 MB\n")
     }
 }

@@ -89,7 +89,7 @@ private func hashKey(_ value: Value, depth: Int) throws -> HashKey {
         return .float(number)
     case .str(let text): return .str(text)
     case .tuple(let items):
-        guard depth < Interpreter.recursionLimit else {
+        guard depth < Interpreter.recursionLimit, !StackRoom.isLow else {
             throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded while calling a Python object")
         }
         return .tuple(try items.map { try hashKey($0, depth: depth + 1) })

@@ -24,14 +24,13 @@ final class GeneratorState: @unchecked Sendable {
     var savedHandling: [Instance] = []
     var savedGenerators: [GeneratorState] = []
     var savedDepth = 0
-
-    /// The deepest Python frame depth this body may reach: its thread's stack is smaller than the main one.
-    var depthLimit = Int.max
+    /// The body thread's `Interpreter.stackLimit` (0 until the body first runs and sets it).
+    var savedStackLimit: UInt = 0
 
     /// Suspended generators each hold a thread; past this many, creating one is a RuntimeError.
     static let maximumLive = 64
-    /// Python frames a generator body may nest below the point where it first ran.
-    static let frameBudget = 200
+    /// The stack asked for a body's thread (recursion inside it stops where the stack granted runs short).
+    static let stackBytes = 128 << 20
 }
 
 /// The object a generator function returns.
@@ -58,23 +57,33 @@ final class GeneratorObject {
             }
             interpreter.liveGenerators += 1
             state.started = true
-            state.depthLimit = interpreter.depth + GeneratorState.frameBudget
             nonisolated(unsafe) let body = self.body
             nonisolated(unsafe) let interpreter = self.interpreter
-            let thread = Thread {
-                interpreter.generators.append(state)
-                do {
-                    try body()
-                    state.answer = .returned
-                } catch {
-                    state.answer = .raised(error)
+            return try exchange {
+                let started = LargeStack.start(bytes: LargeStack.bytes(GeneratorState.stackBytes,
+                                                                      orPartsOfAddressSpace: 64)) {
+                    interpreter.stackLimit = StackRoom.limit
+                    interpreter.generators.append(state)
+                    do {
+                        try body()
+                        state.answer = .returned
+                    } catch {
+                        state.answer = .raised(error)
+                    }
+                    state.finished = true
+                    interpreter.liveGenerators -= 1
+                    state.reply.signal()
                 }
-                state.finished = true
-                interpreter.liveGenerators -= 1
-                state.reply.signal()
+                // No thread: the body never runs, and the consumer gets the MemoryError as if it had raised it.
+                if !started {
+                    state.answer = .raised(PythonError(Interpreter.exceptionClass(named: "MemoryError"),
+                                                       "cannot start a generator: the system refused every stack "
+                                                           + "of at least \(LargeStack.smallestBytes) bytes"))
+                    state.finished = true
+                    interpreter.liveGenerators -= 1
+                    state.reply.signal()
+                }
             }
-            thread.stackSize = 128 << 20
-            return try exchange { thread.start() }
         }
         return try exchange { state.resume.signal() }
     }
@@ -90,8 +99,12 @@ final class GeneratorObject {
         interpreter.handling += state.savedHandling
         interpreter.generators += state.savedGenerators
         interpreter.depth += state.savedDepth
+        let baseStackLimit = interpreter.stackLimit
+        interpreter.stackLimit = state.savedStackLimit
         start()
         state.reply.wait()
+        state.savedStackLimit = interpreter.stackLimit
+        interpreter.stackLimit = baseStackLimit
         func split<T>(_ array: inout [T], at base: Int) -> [T] {
             let cut = min(base, array.count)
             defer { array.removeLast(array.count - cut) }

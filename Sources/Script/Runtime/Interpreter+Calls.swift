@@ -113,7 +113,7 @@ extension Interpreter {
     /// Runs a function's body in its prepared local scope, as one Python frame.
     func runBody(_ function: FunctionObject, _ environment: Environment) throws -> Value {
         try checkInterrupt()
-        guard depth < Self.recursionLimit, depth < generators.last?.depthLimit ?? .max else {
+        guard depth < Self.recursionLimit, !StackRoom.isBelow(stackLimit) else {
             throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded")
         }
         depth += 1

@@ -1,6 +1,10 @@
 extension Interpreter {
     /// Evaluates an expression.
     func evaluate(_ expression: Expr, in frame: Frame) throws -> Value {
+        // Source nests expressions up to the parser's limit, deeper than a small stack holds in a debug build.
+        if StackRoom.isBelow(stackLimit) {
+            throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded")
+        }
         switch expression.kind {
         case .name(let name):
             if let value = frame.environment.variables[name] { return value }

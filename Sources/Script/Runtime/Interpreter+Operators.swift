@@ -279,7 +279,7 @@ extension Interpreter {
         if let x = Arithmetic.number(a), let y = Arithmetic.number(b) { return Arithmetic.equal(x, y) }
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > Self.recursionLimit {
+        if nesting > Self.recursionLimit || StackRoom.isLow {
             throw PythonError(Builtins.recursionError, "maximum recursion depth exceeded in comparison")
         }
         switch (a, b) {

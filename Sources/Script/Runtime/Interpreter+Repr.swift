@@ -54,7 +54,7 @@ extension Interpreter {
     private func repr(_ value: Value, active: inout [ObjectIdentifier]) throws -> String {
         nesting += 1
         defer { nesting -= 1 }
-        if nesting > Self.recursionLimit {
+        if nesting > Self.recursionLimit || StackRoom.isLow {
             throw PythonError(Builtins.recursionError,
                               "maximum recursion depth exceeded while getting the repr of an object")
         }

@@ -21,6 +21,9 @@ public final class Interpreter {
     public var binding: (any ForeignBinding)?
     /// Python frames currently running.
     var depth = 0
+    /// Where the running thread's stack is low (`StackRoom.limit`): set by each run on its own thread and swapped
+    /// with a generator body's as it resumes and pauses.
+    var stackLimit: UInt = 0
     /// The Python functions running, innermost last (for `super()`).
     var functionFrames: [(function: FunctionObject, environment: Environment)] = []
     /// The module frame and every running function's frame, innermost last (where a warning points).
@@ -131,7 +134,7 @@ public final class Interpreter {
         nonisolated(unsafe) let unsafeSelf = self
         nonisolated(unsafe) let unsafeLastValue = lastValue
         let unsafeModule = module
-        let started = LargeStack.run(bytes: 1 << 30) {
+        let started = LargeStack.run(bytes: LargeStack.bytes(1 << 30, orPartsOfAddressSpace: 8)) {
             box.outcome = unsafeSelf.runHere(unsafeModule, echo: echo, lastValue: unsafeLastValue,
                                              keepingInterrupt: keepingInterrupt)
         }
@@ -160,6 +163,9 @@ public final class Interpreter {
     private func runHere(_ module: Program, echo: Echo, lastValue: ((Value) -> Void)?, keepingInterrupt: Bool)
         -> Outcome {
         if !keepingInterrupt { dropStaleInterrupt() }
+        let outerStackLimit = stackLimit
+        stackLimit = StackRoom.limit
+        defer { stackLimit = outerStackLimit }
         let frame = Frame(environment: globals, name: "<module>", source: module.source)
         frames.append(frame)
         defer { frames.removeLast() }

@@ -201,7 +201,7 @@ extension Parser {
         case .success(let expression): parsed = expression
         case .failure(let error): throw .error(error)
         }
-        if parsed.nests(deeperThan: Self.maxNesting) { throw .error(recursionError()) }
+        if parsed.nests(deeperThan: nestingLimit) { throw .error(recursionError()) }
         for problem in subParser.unsupported {
             unsupported.append((problem.message, field.map(problem.range)))
         }

@@ -82,6 +82,9 @@ public final class Parser {
     /// `RecursionError: maximum recursion depth exceeded during compilation`. The lower limit keeps everything
     /// that walks the tree recursively (the checks here, the interpreter) within a modest stack.
     static let maxNesting = 1000
+    /// The nesting refused on this parser's thread: `maxNesting`, or less where the stack is too small for the
+    /// walks over a tree that deep (a debug build on a stack the system granted at a fraction of the size asked).
+    let nestingLimit = StackRoom.levels(upTo: maxNesting)
 
     func recursionError() -> SyntaxError {
         SyntaxError(
@@ -125,7 +128,7 @@ public final class Parser {
     static func parseTreeHere(_ source: SourceText) throws(SyntaxError) -> (Parser, [Stmt]) {
         let parser = Parser(source: source, lexer: Lexer(source))
         let body = try parser.run { () throws(Failure) -> [Stmt] in try parser.parseFile() }
-        if body.contains(where: { $0.nests(deeperThan: maxNesting) }) {
+        if body.contains(where: { $0.nests(deeperThan: parser.nestingLimit) }) {
             throw parser.recursionError()
         }
         return (parser, body)
@@ -137,7 +140,7 @@ public final class Parser {
         return try onLargeStack { () throws(SyntaxError) -> Expr in
             let parser = Parser(source: source, lexer: Lexer(source))
             let expression = try parser.run { () throws(Failure) -> Expr in try parser.parseEvalInput() }
-            if expression.nests(deeperThan: maxNesting) { throw parser.recursionError() }
+            if expression.nests(deeperThan: parser.nestingLimit) { throw parser.recursionError() }
             try SyntaxChecker.check(
                 [Stmt(.expression(expression), expression.range)], source: source,
                 compileErrors: parser.compileErrors)
@@ -153,7 +156,7 @@ public final class Parser {
         let box = LargeStackResult<T>()
         // Only when the system refuses every stack (an address-space limit too small for any thread) does the
         // parser run on the caller's own stack.
-        if !LargeStack.run(bytes: 256 << 20, { box.result = Result { () throws(SyntaxError) -> T in try body() } }) {
+        if !LargeStack.run(bytes: LargeStack.bytes(256 << 20, orPartsOfAddressSpace: 8), { box.result = Result { () throws(SyntaxError) -> T in try body() } }) {
             box.result = Result { () throws(SyntaxError) -> T in try body() }
         }
         switch box.result {
@@ -309,7 +312,7 @@ public final class Parser {
     /// pressed, as a long source can take seconds to parse.
     func enter() throws(Failure) {
         depth += 1
-        if depth > Self.maxDepth {
+        if depth > Self.maxDepth || StackRoom.isLow {
             throw .error(recursionError())
         }
         if Interruption.isRequested {
