@@ -1,4 +1,4 @@
-import Script
+@testable import Script
 import XCTest
 
 /// `InteractiveInput` keeps the tokenizer's state between lines, and must answer after every line exactly as
@@ -17,19 +17,60 @@ final class InteractiveInputLineTests: XCTestCase {
         "\r", "a = 1\rb = 2", "\'\'\'\r", "    w = (\r1)", " \r  v = 3",
     ]
 
+    /// Continuations in a line's indentation (after spaces, tabs, a form feed or nothing) and at its end, to be
+    /// chained, and lines after them that go on indenting, hold text or are blank.
+    static let continuations = [
+        "\\", "    \\", "\t\\", "  \\", " \t\\", "\u{0C}\\", "        \\", "    x = 1 + \\", "        2",
+        "        2 + \\", "    y = (\\", "    \\ z", "\\\t", "    pass", "\tpass", "", "    ", "    # c \\",
+        "    s = '''\\", "    '''", "def g():", "    return \\",
+    ]
+
+    /// Byte order marks at a line's start, in its indentation, mid-line, in strings and comments, and alone.
+    static let byteOrderMarks = [
+        "\u{FEFF}", "\u{FEFF}x = 1", "    \u{FEFF}y = 2", "x = 1\u{FEFF}", "s = '\u{FEFF}'", "# \u{FEFF}",
+        "t = '''\u{FEFF}", "\u{FEFF}\u{FEFF}", "\u{FEFF}if x:", "    \u{FEFF}", "\u{FEFF}\\", "\r\u{FEFF}",
+    ]
+
     func testAgreesWithTheWholeTextAfterEveryLineOfRandomInput() {
-        var generator = SplitMix(seed: 9)
-        for round in 0..<4000 {
+        checkAgreement(fragments: Self.fragments, seed: 9, rounds: 4000, maxLines: 14)
+    }
+
+    /// Long chains of continuations, in the indentation or not, inside blocks and brackets.
+    func testAgreesWithTheWholeTextAfterEveryLineOfContinuationChains() {
+        checkAgreement(fragments: Self.continuations + Self.fragments.prefix(12), seed: 11, rounds: 2000,
+                       maxLines: 30)
+    }
+
+    func testAgreesWithTheWholeTextAfterEveryLineWithByteOrderMarks() {
+        checkAgreement(fragments: Self.fragments + Self.byteOrderMarks, seed: 13, rounds: 3000, maxLines: 12)
+    }
+
+    /// Lines given without their newline, which the next line continues (a carriage return at the end of one
+    /// makes a single line break with the newline that follows).
+    func testAgreesWithTheWholeTextWhenLinesComeWithoutNewlines() {
+        checkAgreement(fragments: Self.fragments + Self.continuations + Self.byteOrderMarks, seed: 17, rounds: 3000,
+                       maxLines: 14, withoutNewline: 4)
+    }
+
+    /// Feeds random lines of `fragments` (about one in `withoutNewline` without its newline, if given) and checks
+    /// the answer after each against the whole text's.
+    private func checkAgreement(fragments: [String], seed: UInt64, rounds: Int, maxLines: UInt64,
+                                withoutNewline: UInt64? = nil) {
+        var generator = SplitMix(seed: seed)
+        for round in 0..<rounds {
             var input = InteractiveInput()
             var text = ""
-            let count = 1 + Int(generator.next() % 14)
+            var lines: [String] = []
+            let count = 1 + Int(generator.next() % maxLines)
             for number in 0..<count {
-                let fragments = Self.fragments
-                let line = fragments[Int(generator.next() % UInt64(fragments.count))]
-                text += line + "\n"
+                var line = fragments[Int(generator.next() % UInt64(fragments.count))]
+                if withoutNewline.map({ generator.next() % $0 != 0 }) ?? true { line += "\n" }
+                text += line
+                lines.append(line)
                 let expected = Parser.needsMoreInput(text)
-                guard input.needsMore(after: line + "\n") == expected else {
-                    return XCTFail("round \(round), line \(number + 1): expected \(expected) for\n\(text)")
+                guard input.needsMore(after: line) == expected else {
+                    return XCTFail("round \(round), line \(number + 1): expected \(expected) after "
+                                       + lines.map(\.debugDescription).joined(separator: ", "))
                 }
             }
             XCTAssertEqual(input.text, text)
@@ -76,5 +117,29 @@ final class InteractiveInputLineTests: XCTestCase {
         XCTAssertTrue(input.needsMore(after: "    return s\n"))
         XCTAssertFalse(input.needsMore(after: "\n"))
         XCTAssertEqual(input.lineCount, 3005)
+    }
+
+    /// A block of 5,000 lines of continuation chains, most of them in the indentation, and one whose lines follow
+    /// a byte order mark: the tokenizer is given each line about once (each was read again with every line after
+    /// it), and the block still needs its empty line.
+    func testLongBlocksOfContinuationsAndByteOrderMarksAreTokenizedOnce() {
+        var chain = ["def f():", "    total = 0"]
+        for index in 0..<500 {
+            chain += ["    total += \\", "        \(index)", "    \\", "\\", "\\", "    total += 1 + \\", "\\",
+                      "        2"]
+        }
+        chain += Array(repeating: "    \\", count: 1000) + ["    return total"]
+        var marked = ["def f():", "    total = len('\u{FEFF}')  # \u{FEFF}"]
+        marked += (0..<5000).map { "    total += \($0 % 7)" } + ["    return total"]
+        for lines in [chain, marked] {
+            var input = InteractiveInput()
+            for line in lines {
+                XCTAssertTrue(input.needsMore(after: line + "\n"), line)
+            }
+            XCTAssertFalse(input.needsMore(after: "\n"))
+            XCTAssertFalse(Parser.needsMoreInput(input.text))
+            let length = input.text.unicodeScalars.count
+            XCTAssertLessThanOrEqual(input.scalarsTokenized, 2 * length, "read \(input.scalarsTokenized) of \(length)")
+        }
     }
 }

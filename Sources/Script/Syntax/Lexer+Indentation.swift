@@ -4,12 +4,16 @@ extension Lexer {
     /// Returns a token kind only when it stopped with an error.
     mutating func measureIndentation(_ blankLine: inout Bool) -> Token.Kind? {
         atBeginningOfLine = false
-        if pos == lineEnd, lineEnd >= scalars.count { resumptionAtEnd = resumption(atLineStart: true) }
-        if notesResumables { lastResumable = (resumption(atLineStart: true), pos, tokens.count) }
-        var col = 0
-        var altCol = 0
+        let resumed = resumedIndentation
+        resumedIndentation = nil
+        if resumed == nil {
+            if pos == lineEnd, lineEnd >= scalars.count { resumptionAtEnd = resumption(atLineStart: true) }
+            if notesResumables { lastResumable = (resumption(atLineStart: true), pos, tokens.count) }
+        }
+        var col = resumed?.column ?? 0
+        var altCol = resumed?.altColumn ?? 0
         // A backslash in the indentation joins the next line, but the first one fixes the indentation.
-        var continuationCol = 0
+        var continuationCol = resumed?.continuationColumn ?? 0
         var c: Unicode.Scalar?
         while true {
             c = next()
@@ -24,7 +28,14 @@ extension Lexer {
                 altCol = 0
             } else if c == "\\" {
                 continuationCol = continuationCol != 0 ? continuationCol : col
-                if let failed = continuationLine() { return failed }
+                if let failed = continuationLine() {
+                    if failure == .endOfFileInContinuation {
+                        let measured = PartialIndentation(
+                            column: col, altColumn: altCol, continuationColumn: continuationCol)
+                        resumptionAtEnd = resumption(atLineStart: true, indentation: measured)
+                    }
+                    return failed
+                }
             } else {
                 break
             }

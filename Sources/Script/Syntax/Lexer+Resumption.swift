@@ -8,13 +8,28 @@ extension Lexer {
         var altIndents: [Int]
         /// The brackets open, innermost last.
         var brackets: [OpenBracket]
-        /// Whether the text that follows starts a logical line (false after a continuation backslash or mid-line).
+        /// Whether the text that follows is read as a line's start, measuring its indentation (false mid-line and
+        /// after a continuation backslash that is not in the indentation).
         var atLineStart: Bool
         /// The number of the last line read.
         var lineNumber: Int
+        /// The indentation measured so far when the input ran out after a continuation backslash in a line's
+        /// indentation: the text that follows goes on measuring it.
+        var indentation: PartialIndentation?
 
         /// The state before any input.
-        static let start = Resumption(indents: [0], altIndents: [0], brackets: [], atLineStart: true, lineNumber: 0)
+        static let start = Resumption(
+            indents: [0], altIndents: [0], brackets: [], atLineStart: true, lineNumber: 0, indentation: nil)
+    }
+
+    /// A line's indentation measured up to a continuation backslash in it.
+    struct PartialIndentation: Sendable, Equatable {
+        /// The column, a tab advancing to the next multiple of eight.
+        var column: Int
+        /// The column counting a tab as one.
+        var altColumn: Int
+        /// The column of the first backslash past column 0, which fixes the indentation; 0 before one.
+        var continuationColumn: Int
     }
 
     /// Tokenizes `source` as the text that follows input which left the tokenizer in `state`, noting where it could
@@ -29,12 +44,13 @@ extension Lexer {
         altIndents = state.altIndents
         brackets = state.brackets
         atBeginningOfLine = state.atLineStart
+        resumedIndentation = state.indentation
         run()
     }
 
-    /// The state here, between tokens.
-    func resumption(atLineStart: Bool) -> Resumption {
+    /// The state here, between tokens, or inside a line's indentation after a continuation backslash.
+    func resumption(atLineStart: Bool, indentation: PartialIndentation? = nil) -> Resumption {
         Resumption(indents: indents, altIndents: altIndents, brackets: brackets, atLineStart: atLineStart,
-                   lineNumber: lineNumber)
+                   lineNumber: lineNumber, indentation: indentation)
     }
 }

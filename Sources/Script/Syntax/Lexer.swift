@@ -39,6 +39,8 @@ public struct Lexer {
     /// The state at the last point from which tokenizing could resume (a line's start, the end of a string), its
     /// offset, and how many tokens came before it.
     var lastResumable: (state: Resumption, offset: Int, tokenCount: Int)?
+    /// The indentation a resumed run goes on measuring at its start (see `Resumption.indentation`).
+    var resumedIndentation: PartialIndentation?
 
     let source: SourceText
     let scalars: [Unicode.Scalar]

@@ -65,6 +65,12 @@ public struct SourceText: Sendable {
 
     /// Prepares `text`, whose first line is line `firstLine` of `filename`, for lexing.
     public init(_ text: String, filename: String = "<string>", firstLine: Int = 1) {
+        self.init(text, filename: filename, firstLine: firstLine, startsInput: true)
+    }
+
+    /// Prepares `text` for lexing; a byte-order mark at its start is dropped only if `startsInput` (text that
+    /// continues earlier input keeps it, and the tokenizer reads it as the invalid character it is there).
+    init(_ text: String, filename: String, firstLine: Int = 1, startsInput: Bool) {
         self.filename = filename
         self.firstLine = Swift.max(firstLine, 1)
         var scalars: [Unicode.Scalar] = []
@@ -83,7 +89,7 @@ public struct SourceText: Sendable {
             previousWasCR = false
             scalars.append(scalar)
         }
-        if scalars.first == "\u{FEFF}" {
+        if startsInput, scalars.first == "\u{FEFF}" {
             scalars.removeFirst()
         }
         if let last = scalars.last, last != "\n" {
