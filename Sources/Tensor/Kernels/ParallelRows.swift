@@ -1,9 +1,8 @@
-import Dispatch
 import Foundation
 
-/// Rows of a kernel shared among the cores: the rows are cut into several chunks per core, and the calling thread
-/// takes chunks too, so on a busy machine a worker that is not scheduled delays nothing (its chunks go to whoever is
-/// free), unlike a fixed split that waits for every thread.
+/// Rows of a kernel shared among the cores (`CoreWorkers`): the rows are cut into several chunks per core, and the
+/// calling thread takes chunks too, so on a busy machine a worker that is not scheduled delays nothing (its chunks go
+/// to whoever is free), unlike a fixed split that waits for every thread.
 enum ParallelRows {
     /// The cores the process may run on.
     static let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -22,19 +21,10 @@ enum ParallelRows {
         }
         let chunks = Swift.min(rows, Swift.max(1, chunksPerCore) * cores)
         let size = (rows + chunks - 1) / chunks
-        withoutActuallyEscaping(body) { body in
-            let shared = SharedBody(call: body)
-            DispatchQueue.concurrentPerform(iterations: (rows + size - 1) / size) { chunk in
-                if Interruption.isRequested { return }
-                let start = chunk * size
-                shared.call(start..<Swift.min(rows, start + size))
-            }
+        CoreWorkers.shared.run(chunks: (rows + size - 1) / size) { chunk in
+            if Interruption.isRequested { return }
+            let start = chunk * size
+            body(start..<Swift.min(rows, start + size))
         }
-    }
-
-    /// The body handed to the workers. Unchecked: `forEach` promises that the chunks touch disjoint rows and that
-    /// every call ends before `forEach` returns.
-    private struct SharedBody: @unchecked Sendable {
-        let call: (Range<Int>) -> Void
     }
 }
