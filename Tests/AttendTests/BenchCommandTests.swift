@@ -217,12 +217,17 @@ final class BenchCommandTests: XCTestCase {
             let parts = line.split(separator: " ", maxSplits: 1)
             let object = try JSONSerialization.jsonObject(with: Data((parts.last ?? "").utf8)) as? [String: Any]
             return (time: Double(parts.first ?? "") ?? 0, op: object?["op"] as? String ?? "",
-                    name: object?["name"] as? String ?? "")
+                    name: object?["name"] as? String ?? "", calls: object?["calls"] as? Int)
         }
         let expected = Self.driverNames.flatMap { name in
             [("setup", name), ("time", name), ("time", name), ("time", name)]
         }
         XCTAssertEqual(requests.map { "\($0.op) \($0.name)" }, expected.map { "\($0.0) \($0.1)" })
+        // Workloads of a millisecond or less are timed several calls to a turn (two in a quick run).
+        let callsPerTurn = Dictionary(requests.filter { $0.op == "time" }.map { ($0.name, $0.calls) }) { $1 }
+        XCTAssertEqual(callsPerTurn, ["small-op loop 200 iterations": 2, "kv-cache decoding 50 steps": 1,
+                                      "gru training step": 2, "attention 256 tokens": 2, "gemm 256": 2,
+                                      "gemm 1024": 2])
         // The slowest workload in Attend shows the turns most clearly (the fake's own replies take a few ms).
         let slowest = try XCTUnwrap(Self.driverNames.filter { figures[$0]?["unit"] as? String == "ms" }
             .max { (figures[$0]?["value"] as? Double ?? 0) < (figures[$1]?["value"] as? Double ?? 0) })

@@ -20,8 +20,10 @@ struct Bench: ParsableCommand {
 
             With --compare PYTHON, the workloads written in Python run in that Python with PyTorch too: one \
             Python process (a driver written to a temporary folder) sets each workload up as Attend does, and \
-            the two sides take turns, one timed call in Attend then one in PyTorch, so a moment when the machine \
-            runs slow falls on both; each side's median is reported. Each turn starts 50 ms after the other \
+            the two sides take turns, one timed turn in Attend then one in PyTorch, so a moment when the machine \
+            runs slow falls on both; each side's median is reported. A turn is one call of the workload, or for \
+            the short ones (a millisecond or less) several back to back, their mean taken, as a loop would call \
+            them. Each turn starts 50 ms after the other \
             side's, once PyTorch's OpenMP threads have stopped spinning. The whole processes alternate likewise. \
             Each line reads `name: attend unit (pytorch value unit, ratio Nx)`. The ratio is oriented so that \
             above 1 means Attend is better: PyTorch's time (or memory) over Attend's, or Attend's GFLOP/s over \
@@ -67,7 +69,7 @@ struct Bench: ParsableCommand {
 
     /// Every figure of `plan`, in report order, with PyTorch's values when `compare` names a Python. The machine's
     /// speed drifts within seconds, so the sides take turns: one Attend process then one Python process for
-    /// start-up and peak memory, and for each script workload one timed call in Attend then one in Python.
+    /// start-up and peak memory, and for each script workload one timed turn in Attend then one in Python.
     static func measure(_ plan: BenchPlan, compare: String?, in scratch: BenchScratch) throws -> [BenchFigure] {
         let sides = [BenchSide.attend] + (compare.map { [BenchSide(program: $0, leadingArguments: [])] } ?? [])
         let processes = try BenchSide.processFigures(plan, sides: sides, in: scratch)
@@ -99,7 +101,7 @@ struct Bench: ParsableCommand {
     }
 
     /// The median milliseconds of a call of `script`'s `work()` in Attend and, when given, in `python`: both set
-    /// the script up (and warm it up when it asks), then they take turns, one timed call each, for its run count,
+    /// the script up (and warm it up when it asks), then they take turns, one timed turn each, for its run count,
     /// each turn on cores the other side has left idle.
     static func timeInTurns(_ script: BenchScript, python: BenchPython?,
                             in scratch: BenchScratch) throws -> (attend: Double, python: Double?) {
@@ -109,7 +111,7 @@ struct Bench: ParsableCommand {
         var pythonTimes: [Double] = []
         for _ in 0..<max(script.runs, 1) {
             if python != nil { settle() }
-            attendTimes.append(try attend.timeCall())
+            attendTimes.append(try attend.timeTurn())
             if let python {
                 settle()
                 pythonTimes.append(try python.time(script))

@@ -2,7 +2,7 @@ import Foundation
 import Script
 
 /// Attend's side of a script workload: the script runs in a fresh interpreter with torch installed (as `attend run`
-/// makes one), then `work()` is called from Swift, one timed call at a time.
+/// makes one), then `work()` is called from Swift, one timed turn at a time.
 final class BenchAttend {
     /// The workload.
     let script: BenchScript
@@ -25,26 +25,29 @@ final class BenchAttend {
             throw BenchError.scriptFailed(workload: script.name, traceback: "the script defines no work()")
         }
         self.work = work
-        if script.warmUp { _ = try timeCall() }
+        if script.warmUp { _ = try timeTurn() }
     }
 
-    /// The time of one call of `work()`, in milliseconds.
-    func timeCall() throws -> Double {
+    /// The time of one turn: `script.callsPerTurn` calls of `work()` back to back, in milliseconds per call.
+    func timeTurn() throws -> Double {
         let clock = ContinuousClock()
         let start = clock.now
+        var calls = script.callsPerTurn
         if !called {
             // The first call goes through the interpreter's own entry point, so a failure comes with its traceback.
             called = true
             try Self.check(interpreter.run(source: "work()\n", fileName: "<bench>"), workload: script.name)
-            return Self.milliseconds(clock.now - start)
+            calls -= 1
         }
-        do {
-            _ = try interpreter.call(work, Arguments())
-        } catch let error as PythonError {
-            let message = (try? interpreter.str(.instance(error.exception))) ?? ""
-            throw BenchError.scriptFailed(workload: script.name, traceback: "\(error.typeName): \(message)")
+        for _ in 0..<max(calls, 0) {
+            do {
+                _ = try interpreter.call(work, Arguments())
+            } catch let error as PythonError {
+                let message = (try? interpreter.str(.instance(error.exception))) ?? ""
+                throw BenchError.scriptFailed(workload: script.name, traceback: "\(error.typeName): \(message)")
+            }
         }
-        return Self.milliseconds(clock.now - start)
+        return Self.milliseconds(clock.now - start) / Double(script.callsPerTurn)
     }
 
     /// A duration in milliseconds.

@@ -5,8 +5,8 @@
 /// then it reads requests from standard input and prints one reply each.
 /// - `{"op": "setup", "name": N, "file": PATH, "warm_up": B}` runs the script in a fresh namespace (dropping the
 ///   previous one), calls its `work()` once untimed when B is true, and replies `{"ok": true}`;
-/// - `{"op": "time", "name": N}` times one call of the set-up script's `work()` and replies
-///   `{"milliseconds": M}`.
+/// - `{"op": "time", "name": N, "calls": C}` times C calls of the set-up script's `work()` back to back and
+///   replies `{"milliseconds": M}`, M the mean per call.
 /// A failure replies `{"error": TRACEBACK}`; end of input ends the program. What the scripts print goes to
 /// standard error, so it cannot be taken for a reply.
 enum BenchDriver {
@@ -58,9 +58,11 @@ enum BenchDriver {
                     elif request["op"] == "time":
                         if work is None:
                             raise RuntimeError("no workload is set up")
+                        calls = request["calls"]
                         start = time.perf_counter()
-                        work()
-                        reply({"milliseconds": (time.perf_counter() - start) * 1000})
+                        for _ in range(calls):
+                            work()
+                        reply({"milliseconds": (time.perf_counter() - start) * 1000 / calls})
                     else:
                         raise ValueError(f"unknown request {request['op']!r}")
                 except Exception:

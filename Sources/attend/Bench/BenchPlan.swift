@@ -22,18 +22,23 @@ struct BenchPlan {
     static func make(quick: Bool, runs: Int?) -> BenchPlan {
         let warmUp = !quick
         func count(_ full: Int) -> Int { runs ?? (quick ? 1 : full) }
+        // Each turn lasts about 10 ms or more in a release build (see `BenchScript.callsPerTurn`).
+        func calls(_ full: Int) -> Int { quick ? min(full, 2) : full }
         let attentionRuns = [256: 20, 1024: 10, 2048: 5, 4096: 3]
+        let attentionCalls = [256: 10, 1024: 2]
         let lengths = quick ? [256] : [256, 1024, 2048, 4096]
         var scripts = [
-            BenchScript.smallOps(iterations: quick ? 200 : 1000, runs: count(20), warmUp: warmUp),
+            BenchScript.smallOps(iterations: quick ? 200 : 1000, runs: count(20), warmUp: warmUp)
+                .timed(callsPerTurn: calls(3)),
             BenchScript.kvCache(steps: quick ? 50 : 400, runs: count(5), warmUp: warmUp),
-            BenchScript.gruTraining(runs: count(20), warmUp: warmUp),
+            BenchScript.gruTraining(runs: count(20), warmUp: warmUp).timed(callsPerTurn: calls(3)),
         ]
         scripts += lengths.map {
             BenchScript.attention(tokens: $0, runs: count(attentionRuns[$0] ?? 3), warmUp: warmUp)
+                .timed(callsPerTurn: calls(attentionCalls[$0] ?? 1))
         }
-        scripts += [BenchScript.gemm(size: 256, runs: count(50), warmUp: warmUp),
-                    BenchScript.gemm(size: 1024, runs: count(10), warmUp: warmUp)]
+        scripts += [BenchScript.gemm(size: 256, runs: count(20), warmUp: warmUp).timed(callsPerTurn: calls(50)),
+                    BenchScript.gemm(size: 1024, runs: count(10), warmUp: warmUp).timed(callsPerTurn: calls(2))]
         return BenchPlan(scripts: scripts, startUpRuns: count(5), memoryTokens: quick ? [256] : [2048, 4096],
                          heatmapRuns: count(50), lessonsRuns: count(3), allLessons: !quick,
                          warmUp: warmUp)

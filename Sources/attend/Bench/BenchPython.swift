@@ -81,9 +81,11 @@ final class BenchPython {
         }
     }
 
-    /// The time of one call of the set-up script's `work()` in PyTorch, in milliseconds.
+    /// The time of one turn of the set-up script in PyTorch: `script.callsPerTurn` calls of `work()` back to back,
+    /// in milliseconds per call.
     func time(_ script: BenchScript) throws -> Double {
-        let answer = try reply(to: ["op": "time", "name": script.name], task: "timing '\(script.name)'")
+        let answer = try reply(to: ["op": "time", "name": script.name, "calls": script.callsPerTurn],
+                               task: "timing '\(script.name)'")
         guard let milliseconds = answer["milliseconds"] as? Double, milliseconds.isFinite, milliseconds >= 0 else {
             throw fail(.badDriverOutput(program: program, detail: "expected a time in milliseconds for '"
                                         + "\(script.name)', got \(Self.quoted(answer))"))
