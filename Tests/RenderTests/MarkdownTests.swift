@@ -107,6 +107,12 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(render("<https://x.org> and [https://y.org](https://y.org)"), ["https://x.org and https://y.org"])
         XCTAssertEqual(render("[text](<a b> \"title\")"), ["text (a b)"])
         XCTAssertEqual(render("[not a link] here"), ["[not a link] here"])
+        // Destinations keep balanced parentheses and escaped ones; an unclosed `[` before a link stays text.
+        XCTAssertEqual(render("[f](https://x.org/f_(x)) and [g](a\\)b)", width: 80),
+                       ["f (https://x.org/f_(x)) and g (a)b)"])
+        XCTAssertEqual(render("[x [y](z) and [w [v]](u 'title')", width: 80), ["[x y (z) and w [v] (u)"])
+        // An angled destination ends at its line; a comment needs its `-->`.
+        XCTAssertEqual(render("[a](<w\nz>) [d](e <!-- f", width: 80), ["[a](<w z>) [d](e <!-- f"])
     }
 
     func testImagesShowTheirAltText() {

@@ -111,7 +111,10 @@ extension MarkdownBlockParser {
               marker.mark == first.mark, Self.indentation(lines[index]) < marker.content,
               Self.indentation(lines[index]) <= baseIndent + 3 {
             if sawBlankBetweenItems { loose = true }
-            var content = [String(lines[index].dropFirst(min(marker.content, lines[index].count)))]
+            // The marker and the spaces around it are ASCII: cut on bytes.
+            let bytes = lines[index].utf8
+            let contentStart = bytes.index(bytes.startIndex, offsetBy: marker.content, limitedBy: bytes.endIndex)
+            var content = [String(Substring(bytes[(contentStart ?? bytes.endIndex)...]))]
             index += 1
             var blankPending = false
             while index < lines.count {

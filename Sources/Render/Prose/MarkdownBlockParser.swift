@@ -37,15 +37,35 @@ struct MarkdownBlockParser {
 
     // MARK: Line classification
 
-    static func isBlank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
+    // Lines are looked at many times over (once per level of a nested list or quote), so leading spaces are
+    // counted and cut on the UTF-8 bytes, not as Characters.
 
-    static func indentation(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+    static func isBlank(_ line: String) -> Bool {
+        var asciiOnly = true
+        for byte in line.utf8 {
+            if byte >= 0x80 { asciiOnly = false; break }
+            if !(byte == 0x20 || (0x09...0x0D).contains(byte)) { return false }
+        }
+        return asciiOnly || line.allSatisfy(\.isWhitespace)
+    }
 
-    static func stripped(_ line: String) -> String { String(line.drop { $0 == " " }) }
+    static func indentation(_ line: String) -> Int {
+        var count = 0
+        for byte in line.utf8 {
+            guard byte == 0x20 else { break }
+            count += 1
+        }
+        return count
+    }
+
+    static func stripped(_ line: String) -> String { dedent(line, by: Int.max) }
 
     /// Removes up to `count` leading spaces.
     static func dedent(_ line: String, by count: Int) -> String {
-        String(line.dropFirst(min(count, indentation(line))))
+        let spaces = min(count, indentation(line))
+        guard spaces > 0 else { return line }
+        let bytes = line.utf8
+        return String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: spaces)...]))
     }
 
     static func heading(_ line: String) -> (Int, String)? {

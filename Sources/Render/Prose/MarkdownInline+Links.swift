@@ -8,96 +8,51 @@ extension MarkdownInline {
     }
 
     /// The link whose `[` is at `index`, or nil when the brackets are not followed by a destination.
-    func parseLink(_ chars: [Character], at index: Int) -> Link? {
+    func parseLink(_ scanner: InlineScanner, at index: Int) -> Link? {
+        let chars = scanner.chars
         guard index < chars.count, chars[index] == "[" else { return nil }
-        var level = 0
-        var i = index
-        var close: Int?
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\" {
-                i += 2
-                continue
-            }
-            if c == "`" {
-                // Brackets inside code spans do not count.
-                let run = runLengthOf(chars, at: i)
-                if let end = nextRun(chars, of: run, from: i + run) { i = end + run; continue }
-            }
-            if c == "[" { level += 1 }
-            if c == "]" {
-                level -= 1
-                if level == 0 {
-                    close = i
-                    break
-                }
-            }
-            i += 1
-        }
+        let close = scanner.linkClose(at: index)
         guard let close, close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
         var j = close + 2
         while j < chars.count && chars[j].isWhitespace { j += 1 }
-        var url = ""
-        if j < chars.count && chars[j] == "<" {
-            j += 1
-            while j < chars.count && chars[j] != ">" && chars[j] != "\n" {
-                url.append(chars[j])
-                j += 1
-            }
-            guard j < chars.count && chars[j] == ">" else { return nil }
-            j += 1
+        // The destination is read only once the link is known to close: a failed link costs no more than its
+        // look-aheads.
+        let destination: Range<Int>
+        let angled = j < chars.count && chars[j] == "<"
+        if angled {
+            let end = scanner.next([">"], from: j + 1) ?? chars.count
+            guard end < chars.count, scanner.next(["\n"], from: j + 1).map({ $0 > end }) ?? true else { return nil }
+            destination = (j + 1)..<end
+            j = end + 1
         } else {
-            var parentheses = 0
-            while j < chars.count && !chars[j].isWhitespace {
-                if chars[j] == "(" { parentheses += 1 }
-                if chars[j] == ")" {
-                    if parentheses == 0 { break }
-                    parentheses -= 1
-                }
-                if chars[j] == "\\" && j + 1 < chars.count && chars[j + 1].isPunctuation { j += 1 }
-                url.append(chars[j])
-                j += 1
-            }
+            destination = j..<scanner.destinationEnd(from: j)
+            j = destination.upperBound
         }
         while j < chars.count && chars[j].isWhitespace { j += 1 }
         if j < chars.count, let quote = ["\"", "'", "("].first(where: { $0 == chars[j] }) {
             let closing: Character = quote == "(" ? ")" : quote
-            j += 1
-            while j < chars.count && chars[j] != closing { j += 1 }
-            j += 1
+            j = (scanner.next([closing], from: j + 1) ?? chars.count) + 1
             while j < chars.count && chars[j].isWhitespace { j += 1 }
         }
         guard j < chars.count && chars[j] == ")" else { return nil }
+        var url = ""
+        var k = destination.lowerBound
+        while k < destination.upperBound {
+            if !angled && chars[k] == "\\" && k + 1 < destination.upperBound && chars[k + 1].isPunctuation { k += 1 }
+            url.append(chars[k])
+            k += 1
+        }
         return Link(text: String(chars[(index + 1)..<close]), url: url, end: j + 1)
     }
 
-    private func runLengthOf(_ chars: [Character], at index: Int) -> Int {
-        var end = index
-        while end < chars.count && chars[end] == chars[index] { end += 1 }
-        return end - index
-    }
-
-    private func nextRun(_ chars: [Character], of length: Int, from start: Int) -> Int? {
-        var i = start
-        while i < chars.count {
-            if chars[i] == "`" {
-                let run = runLengthOf(chars, at: i)
-                if run == length { return i }
-                i += run
-            } else {
-                i += 1
-            }
-        }
-        return nil
-    }
-
     /// `<...>` at `index`: an autolink, `<br>`, `<img>`, a comment or another tag (dropped, its text kept).
-    func angleBracket(_ chars: [Character], at index: Int, style: Style) -> ([ProseSegment], Int)? {
+    func angleBracket(_ scanner: InlineScanner, at index: Int, style: Style) -> ([ProseSegment], Int)? {
+        let chars = scanner.chars
         let rest = chars[(index + 1)...]
         if rest.starts(with: Array("!--")) {
-            var i = index + 4
-            while i + 2 < chars.count && !(chars[i] == "-" && chars[i + 1] == "-" && chars[i + 2] == ">") { i += 1 }
-            return ([], min(i + 3, chars.count))
+            // A comment needs its `-->`; without one, the `<!--` is text.
+            guard let end = scanner.next(Array("-->"), from: index + 4) else { return nil }
+            return ([], end + 3)
         }
         // A tag or autolink holds no `<`: looking for its `>` stops at the next one, so a line of many `<` and no
         // `>` is read once rather than once per `<`.
@@ -171,15 +126,16 @@ extension MarkdownInline {
     /// Emphasis opening at `index`: the inner characters, the style it adds, and the index after the closer.
     /// `*`/`_` once italic, twice bold, three times both; `~~` struck (shown dim). `_` does not open or close inside
     /// a word, so snake_case names stay as they are.
-    func emphasis(_ chars: [Character], at index: Int) -> ([Character], Style, Int)? {
+    func emphasis(_ scanner: InlineScanner, at index: Int) -> ([Character], Style, Int)? {
+        let chars = scanner.chars
         let mark = chars[index]
-        let run = runLengthOf(chars, at: index)
+        let run = scanner.runLength(at: index)
         let after = index + run
         guard after < chars.count, !chars[after].isWhitespace else { return nil }
         if mark == "_" && index > 0 && (chars[index - 1].isLetter || chars[index - 1].isNumber) { return nil }
         if mark == "~" && run != 2 { return nil }
         let length = min(run, 3)
-        guard let close = closer(of: mark, length: length, in: chars, from: after) else { return nil }
+        guard let close = scanner.emphasisCloser(of: mark, length: length, from: after) else { return nil }
         let style: Style
         switch (mark, length) {
         case ("~", _): style = Style(dim: true)
@@ -190,36 +146,6 @@ extension MarkdownInline {
         // Extra opening marks beyond three stay literal inside.
         let inner = Array(repeating: mark, count: run - length) + Array(chars[after..<close])
         return (inner, style, close + length)
-    }
-
-    /// A closing run of exactly `length` marks after a non-space (for `_`, not followed by a letter or digit);
-    /// code spans and escapes are skipped.
-    private func closer(of mark: Character, length: Int, in chars: [Character], from start: Int) -> Int? {
-        var i = start
-        while i < chars.count {
-            let c = chars[i]
-            if c == "\\" {
-                i += 2
-                continue
-            }
-            if c == "`" {
-                let run = runLengthOf(chars, at: i)
-                if let end = nextRun(chars, of: run, from: i + run) { i = end + run; continue }
-                i += run
-                continue
-            }
-            if c == mark {
-                let run = runLengthOf(chars, at: i)
-                let flanking = i > start && !chars[i - 1].isWhitespace
-                let next = i + run < chars.count ? chars[i + run] : " "
-                let wordFollows = mark == "_" && (next.isLetter || next.isNumber)
-                if run == length && flanking && !wordFollows { return i }
-                i += run
-                continue
-            }
-            i += 1
-        }
-        return nil
     }
 
     /// An HTML character reference (`&amp;`, `&#39;`, `&#x2192;`) and the index after it.

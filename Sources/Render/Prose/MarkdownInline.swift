@@ -6,7 +6,7 @@ struct MarkdownInline {
     /// The segments of a paragraph's text (lines joined by "\n").
     func segments(_ text: String, style: Style = .plain) -> [ProseSegment] {
         var output: [ProseSegment] = []
-        parse(Array(text), style: style, into: &output, depth: 0)
+        parse(InlineScanner(Array(text)), style: style, into: &output, depth: 0)
         return output
     }
 
@@ -15,7 +15,7 @@ struct MarkdownInline {
 
     private func plainText(_ text: String, depth: Int) -> String {
         var output: [ProseSegment] = []
-        parse(Array(text), style: .plain, into: &output, depth: depth)
+        parse(InlineScanner(Array(text)), style: .plain, into: &output, depth: depth)
         return output.map { segment -> String in
             switch segment {
             case .text(let line, _): return line.text
@@ -28,7 +28,8 @@ struct MarkdownInline {
 
     private static let maximumDepth = 16
 
-    private func parse(_ chars: [Character], style: Style, into output: inout [ProseSegment], depth: Int) {
+    private func parse(_ scanner: InlineScanner, style: Style, into output: inout [ProseSegment], depth: Int) {
+        let chars = scanner.chars
         var pending = ""
         func flush() {
             if !pending.isEmpty { output.append(.text(StyledLine(pending, style: style), breakable: true)) }
@@ -47,7 +48,7 @@ struct MarkdownInline {
                 if next == "\n" {
                     emit([.lineBreak])
                     i += 2
-                } else if next == "(" || next == "[", let end = find(["\\", next == "(" ? ")" : "]"], in: chars, from: i + 2) {
+                } else if next == "(" || next == "[", let end = scanner.next(["\\", next == "(" ? ")" : "]"], from: i + 2) {
                     emit([math(String(chars[(i + 2)..<end]), style: style)])
                     i = end + 2
                 } else if let next, next.isASCII && next.isPunctuation || next.isSymbol && next.isASCII {
@@ -57,15 +58,22 @@ struct MarkdownInline {
                     pending.append(c)
                     i += 1
                 }
-            case " " where trailingSpacesBreak(chars, at: i):
-                emit([.lineBreak])
-                i = skipLineEnd(chars, from: i)
+            case " ":
+                // A run of spaces is looked at once: two or more before a line break make a hard break.
+                let run = scanner.runLength(at: i)
+                if run >= 2 && i + run < chars.count && chars[i + run] == "\n" {
+                    emit([.lineBreak])
+                    i = skipLineEnd(chars, from: i)
+                } else {
+                    pending += String(repeating: " ", count: run)
+                    i += run
+                }
             case "\n":
                 pending.append(" ")
                 i += 1
             case "`":
-                let run = runLength(chars, at: i)
-                if let end = closingRun(of: "`", length: run, in: chars, from: i + run) {
+                let run = scanner.runLength(at: i)
+                if let end = scanner.codeRun(length: run, from: i + run) {
                     var code = String(chars[(i + run)..<end]).replacingOccurrences(of: "\n", with: " ")
                     if code.count > 2 && code.hasPrefix(" ") && code.hasSuffix(" ") && !code.allSatisfy({ $0 == " " }) {
                         code = String(code.dropFirst().dropLast())
@@ -77,7 +85,7 @@ struct MarkdownInline {
                     i += run
                 }
             case "$":
-                if let (source, end) = inlineMath(chars, at: i) {
+                if let (source, end) = inlineMath(scanner, at: i) {
                     emit([math(source, style: style)])
                     i = end
                 } else {
@@ -85,7 +93,7 @@ struct MarkdownInline {
                     i += 1
                 }
             case "!" where next == "[":
-                if depth < Self.maximumDepth, let link = parseLink(chars, at: i + 1) {
+                if depth < Self.maximumDepth, let link = parseLink(scanner, at: i + 1) {
                     emit(image(alt: plainText(link.text, depth: depth + 1), url: link.url, style: style))
                     i = link.end
                 } else {
@@ -93,9 +101,9 @@ struct MarkdownInline {
                     i += 1
                 }
             case "[":
-                if let link = parseLink(chars, at: i), depth < Self.maximumDepth {
+                if let link = parseLink(scanner, at: i), depth < Self.maximumDepth {
                     flush()
-                    parse(Array(link.text), style: ProseTheme.combine(style, ProseTheme.link), into: &output, depth: depth + 1)
+                    parse(InlineScanner(Array(link.text)), style: ProseTheme.combine(style, ProseTheme.link), into: &output, depth: depth + 1)
                     if !link.url.isEmpty && link.url != plainText(link.text, depth: depth + 1) {
                         output.append(.text(StyledLine(" (" + link.url + ")", style: ProseTheme.combine(style, ProseTheme.address)), breakable: true))
                     }
@@ -105,7 +113,7 @@ struct MarkdownInline {
                     i += 1
                 }
             case "<":
-                if let (segments, end) = angleBracket(chars, at: i, style: style) {
+                if let (segments, end) = angleBracket(scanner, at: i, style: style) {
                     emit(segments)
                     i = end
                 } else {
@@ -113,12 +121,12 @@ struct MarkdownInline {
                     i += 1
                 }
             case "*", "_", "~":
-                if depth < Self.maximumDepth, let (inner, extra, end) = emphasis(chars, at: i) {
+                if depth < Self.maximumDepth, let (inner, extra, end) = emphasis(scanner, at: i) {
                     flush()
-                    parse(inner, style: ProseTheme.combine(style, extra), into: &output, depth: depth + 1)
+                    parse(InlineScanner(inner), style: ProseTheme.combine(style, extra), into: &output, depth: depth + 1)
                     i = end
                 } else {
-                    let run = runLength(chars, at: i)
+                    let run = scanner.runLength(at: i)
                     pending += String(repeating: String(c), count: run)
                     i += run
                 }
@@ -153,45 +161,6 @@ struct MarkdownInline {
 
     // MARK: Scanning helpers
 
-    private func runLength(_ chars: [Character], at index: Int) -> Int {
-        var end = index
-        while end < chars.count && chars[end] == chars[index] { end += 1 }
-        return end - index
-    }
-
-    /// The start of the next run of exactly `length` copies of `mark`.
-    private func closingRun(of mark: Character, length: Int, in chars: [Character], from start: Int) -> Int? {
-        var i = start
-        while i < chars.count {
-            if chars[i] == mark {
-                let run = runLength(chars, at: i)
-                if run == length { return i }
-                i += run
-            } else {
-                i += 1
-            }
-        }
-        return nil
-    }
-
-    /// The index where `pattern` next occurs.
-    private func find(_ pattern: [Character], in chars: [Character], from start: Int) -> Int? {
-        guard !pattern.isEmpty, chars.count >= pattern.count else { return nil }
-        var i = start
-        while i + pattern.count <= chars.count {
-            if Array(chars[i..<(i + pattern.count)]) == pattern { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    /// Two or more spaces before a line break make a hard break.
-    private func trailingSpacesBreak(_ chars: [Character], at index: Int) -> Bool {
-        var end = index
-        while end < chars.count && chars[end] == " " { end += 1 }
-        return end - index >= 2 && end < chars.count && chars[end] == "\n"
-    }
-
     private func skipLineEnd(_ chars: [Character], from index: Int) -> Int {
         var i = index
         while i < chars.count && chars[i] == " " { i += 1 }
@@ -202,24 +171,14 @@ struct MarkdownInline {
 
     /// `$...$` or `$$...$$` at `index`: its source and the index after it. A single `$` opens only before a
     /// non-space and closes only after one and not before a digit, so prices like $5 stay text.
-    private func inlineMath(_ chars: [Character], at index: Int) -> (String, Int)? {
+    private func inlineMath(_ scanner: InlineScanner, at index: Int) -> (String, Int)? {
+        let chars = scanner.chars
         if index + 1 < chars.count && chars[index + 1] == "$" {
-            guard let end = find(["$", "$"], in: chars, from: index + 2) else { return nil }
+            guard let end = scanner.next(["$", "$"], from: index + 2) else { return nil }
             return (String(chars[(index + 2)..<end]), end + 2)
         }
-        guard index + 1 < chars.count, !chars[index + 1].isWhitespace else { return nil }
-        var i = index + 1
-        while i < chars.count {
-            if chars[i] == "\\" {
-                i += 2
-                continue
-            }
-            if chars[i] == "$" {
-                let afterIsDigit = i + 1 < chars.count && chars[i + 1].isNumber
-                if !chars[i - 1].isWhitespace && !afterIsDigit { return (String(chars[(index + 1)..<i]), i + 1) }
-            }
-            i += 1
-        }
-        return nil
+        guard index + 1 < chars.count, !chars[index + 1].isWhitespace,
+              let end = scanner.mathClose(openedAt: index) else { return nil }
+        return (String(chars[(index + 1)..<end]), end + 1)
     }
 }

@@ -54,10 +54,11 @@ struct MathParser {
         }
     }
 
-    /// Subscripts, superscripts and primes following `base`.
+    /// Subscripts, superscripts and primes following `base`. A second script of the same kind joins the first
+    /// (`x^a^b` as `x^{ab}`) in one flat row, so a long chain of scripts stays one level deep for the layout.
     private mutating func parseScripts(on base: MathNode) -> MathNode {
-        var sub: MathNode?
-        var sup: MathNode?
+        var subs: [MathNode] = []
+        var sups: [MathNode] = []
         var primes = ""
         while true {
             skipSpaces()
@@ -68,22 +69,21 @@ struct MathParser {
             } else if c == "^" || c == "_" {
                 position += 1
                 let argument = parseArgument() ?? .row([])
-                if c == "^" { sup = merge(sup, argument) } else { sub = merge(sub, argument) }
+                if c == "^" { sups.append(argument) } else { subs.append(argument) }
             } else {
                 break
             }
         }
         if !primes.isEmpty {
-            let prime = MathNode.symbol(MathGlyph(primes, ascii: String(repeating: "'", count: primes.count)), .ordinary)
-            sup = sup.map { .row([prime, $0]) } ?? prime
+            sups.insert(.symbol(MathGlyph(primes, ascii: String(repeating: "'", count: primes.count)), .ordinary), at: 0)
         }
-        if sub == nil && sup == nil { return base }
-        return .scripts(base: base, sub: sub, sup: sup)
+        if subs.isEmpty && sups.isEmpty { return base }
+        return .scripts(base: base, sub: Self.joined(subs), sup: Self.joined(sups))
     }
 
-    private func merge(_ first: MathNode?, _ second: MathNode) -> MathNode {
-        guard let first else { return second }
-        return .row([first, second])
+    /// Several scripts of one kind as one node: itself alone, or a row.
+    private static func joined(_ scripts: [MathNode]) -> MathNode? {
+        scripts.count > 1 ? .row(scripts) : scripts.first
     }
 
     /// The name of the control word at the cursor, without consuming it.
