@@ -113,6 +113,26 @@ final class InterpreterInterruptTests: XCTestCase {
     }
 }
 
+/// Ctrl-C stops loops that call nothing Python-level: comprehensions, and builtins consuming an iterator
+/// (`sum`, `any`, `list(zip(...))`). They used to run on for 2**62 items.
+final class InterpreterInterruptedIterationTests: XCTestCase {
+    func testInterruptStopsComprehensionsAndBuiltinsOverHugeRanges() {
+        let loops = ["x = [n for n in range(2**62)]", "x = {n: n for n in range(2**62)}", "x = sum(range(2**62))",
+                     "x = any(n < 0 for n in range(2**62))", "x = list(zip(range(2**62), range(2**62)))",
+                     "x = list(enumerate(range(2**62)))", "x = min(iter(range(2**62)))"]
+        for loop in loops {
+            let interpreter = Interpreter { _ in }
+            nonisolated(unsafe) let target = interpreter
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) { target.interrupt() }
+            let start = Date()
+            let outcome = interpreter.run(source: loop + "\n")
+            XCTAssertLessThan(Date().timeIntervalSince(start), 5, loop)
+            guard case .exception(let error, _) = outcome else { XCTFail("\(loop): \(outcome)"); continue }
+            XCTAssertEqual(error.typeName, "KeyboardInterrupt", loop)
+        }
+    }
+}
+
 /// A Ctrl-C that lands between programs (after one finished, before the next started) stops neither.
 final class InterpreterStaleInterruptTests: XCTestCase {
     func testAnInterruptBetweenProgramsIsDropped() {

@@ -47,4 +47,45 @@ final class LongSourceTests: XCTestCase {
         guard case .success = interpreter.run(source: "print('next')") else { return XCTFail("the next run failed") }
         XCTAssertEqual(output, "next\n")
     }
+
+    /// A Ctrl-C while a source of a million tokens is still being tokenized (before the parser has read a statement)
+    /// stops it: the tokenizer looks for one every few thousand tokens. A 35 MB script took 16 s to tokenize, deaf
+    /// to Ctrl-C.
+    func testAnInterruptDuringTokenizingStopsTheProgram() {
+        let source = "print('ran')\nx = [" + String(repeating: "1, ", count: 600_000) + "]\n"
+        var output = ""
+        let interpreter = Interpreter { output += $0 }
+        nonisolated(unsafe) let target = interpreter
+        let interrupted = Date().addingTimeInterval(0.05)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { target.interrupt() }
+        let outcome = interpreter.run(source: source)
+        XCTAssertLessThan(Date().timeIntervalSince(interrupted), 1)
+        guard case .exception(let error, _) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertEqual(error.typeName, "KeyboardInterrupt")
+        XCTAssertEqual(output, "")
+    }
+
+    /// A source longer than the parser takes is refused with MemoryError naming both lengths, before it is
+    /// tokenized: its tokens and tree (hundreds of bytes a character) could exhaust memory, a crash under a
+    /// `ulimit -v`.
+    func testASourceLongerThanTheLimitIsAMemoryError() {
+        let limit = Parser.longestSource
+        XCTAssertLessThanOrEqual(limit, 2 << 20)
+        let source = "x = 1  # " + String(repeating: "a", count: limit) + "\n"
+        let interpreter = Interpreter { _ in }
+        guard case .syntaxError(let error) = interpreter.run(source: source) else { return XCTFail("it ran") }
+        XCTAssertEqual(error.kind, .memoryError)
+        XCTAssertEqual(error.formatted, "MemoryError: the source is \(source.count) characters long, and Attend "
+                       + "parses at most \(limit)")
+        // One of the limit's length is parsed as usual.
+        let longest = "x = 1  # " + String(repeating: "a", count: limit - 12) + "\nx\n"
+        XCTAssertEqual(longest.unicodeScalars.count, limit)
+        guard case .success = interpreter.run(source: longest) else { return XCTFail("the longest source failed") }
+    }
+
+    /// Scripts without a `# %%` are told apart by one search, even with a NUL byte before a marker.
+    func testCellMarkersAreFoundPastANulByte() {
+        XCTAssertNil(CodeCell.split("print(1)\n# %\n"))
+        XCTAssertEqual(CodeCell.split("x = '\u{0}'\n# %% second\nprint(2)\n")?.map(\.title), ["", "second"])
+    }
 }

@@ -299,8 +299,13 @@ public final class IteratorObject {
         self.nextItem = next
     }
 
-    /// The next item, or nil.
+    /// The next item, or nil; KeyboardInterrupt once an interrupt is requested, so every loop over an iterator
+    /// stops on Ctrl-C, the builtins' own (`sum(range(2**62))`, `list(zip(...))`) as well as the interpreter's.
     public func next() throws -> Value? {
+        if Interruption.isRequested {
+            Interruption.clear()
+            throw PythonError(Builtins.keyboardInterrupt)
+        }
         if finished { return nil }
         guard let item = try nextItem() else {
             finished = true

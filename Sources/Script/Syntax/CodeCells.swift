@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `.py` file split into notebook cells by `# %%` lines, as Jupytext and VS Code split them.
 public struct CodeCell: Equatable, Sendable {
     /// What kind of cell the marker declares.
@@ -29,6 +31,8 @@ public struct CodeCell: Equatable, Sendable {
     /// The cells of `source`, or nil when it has no `# %%` marker (it is then an ordinary script). Text before the
     /// first marker is a cell of its own unless blank; cells with nothing but blank lines and comments are dropped.
     public static func split(_ source: String) -> [CodeCell]? {
+        // Most scripts have no marker at all: one search of the bytes settles it before any line is cut.
+        guard containsMarkerText(source) else { return nil }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.contains(where: isMarker) else { return nil }
         var cells: [CodeCell] = []
@@ -62,6 +66,19 @@ public struct CodeCell: Equatable, Sendable {
         }
         finish()
         return cells
+    }
+
+    /// Whether `# %%` occurs anywhere in `source` (C's strstr over each NUL-free stretch of its UTF-8).
+    private static func containsMarkerText(_ source: String) -> Bool {
+        let count = source.utf8.count
+        return source.withCString { base in
+            var offset = 0
+            while offset < count {
+                if strstr(base + offset, "# %%") != nil { return true }
+                offset += strlen(base + offset) + 1
+            }
+            return false
+        }
     }
 
     // A marker is `# %%` at the start of a line, alone or followed by a space (`# %%%` is not one).

@@ -1,3 +1,5 @@
+import Tensor
+
 /// Turns source text into tokens exactly as CPython 3.11's tokenizer does: the same token boundaries and positions,
 /// INDENT/DEDENT from tabs and spaces, implicit line joining inside brackets, backslash continuations, and the same
 /// errors at the same places.
@@ -101,9 +103,18 @@ public struct Lexer {
     }
 
     mutating func run() {
+        var count = 0
         while true {
             let kind = nextToken()
             if kind == .endMarker || kind == .error { return }
+            count &+= 1
+            // A source of millions of tokens takes seconds: Ctrl-C stops it (the parser then raises
+            // KeyboardInterrupt, seeing the same request).
+            if count % 4096 == 0 && Interruption.isRequested {
+                fail(.error(SyntaxError(kind: .keyboardInterrupt, message: "", filename: source.filename,
+                                        line: 0, offset: 0, text: "")))
+                return
+            }
         }
     }
 

@@ -126,6 +126,7 @@ public final class Parser {
     }
 
     static func parseTreeHere(_ source: SourceText) throws(SyntaxError) -> (Parser, [Stmt]) {
+        try checkLength(source)
         let parser = Parser(source: source, lexer: Lexer(source))
         let body = try parser.run { () throws(Failure) -> [Stmt] in try parser.parseFile() }
         if body.contains(where: { $0.nests(deeperThan: parser.nestingLimit) }) {
@@ -134,9 +135,26 @@ public final class Parser {
         return (parser, body)
     }
 
+    /// The longest source the parser takes, in characters: 2 Mi, or less under an address-space limit. A source
+    /// is held whole as tokens and then as a tree (a list display of small numbers takes about 400 bytes a
+    /// character at its peak), and running out of memory is a crash Swift cannot catch.
+    static var longestSource: Int {
+        let limit = AddressSpace.limit.map { $0 / 1024 } ?? Int.max
+        return Swift.min(2 << 20, limit)
+    }
+
+    /// Refuses a source longer than `longestSource` with MemoryError, as CPython does when it runs out of memory.
+    static func checkLength(_ source: SourceText) throws(SyntaxError) {
+        let count = source.scalars.count
+        guard count > longestSource else { return }
+        throw SyntaxError(kind: .memoryError, message: "the source is \(count) characters long, and Attend parses at "
+                              + "most \(longestSource)", filename: source.filename, line: 0, offset: 0, text: "")
+    }
+
     /// Parses a single expression (CPython's `eval` mode).
     public static func parseExpression(_ text: String, filename: String = "<string>") throws(SyntaxError) -> Expr {
         let source = SourceText(text, filename: filename)
+        try checkLength(source)
         return try onLargeStack { () throws(SyntaxError) -> Expr in
             let parser = Parser(source: source, lexer: Lexer(source))
             let expression = try parser.run { () throws(Failure) -> Expr in try parser.parseEvalInput() }

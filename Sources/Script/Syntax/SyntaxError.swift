@@ -11,6 +11,8 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
         case recursionError = "RecursionError"
         /// Not a syntax error: Ctrl-C came while the source was being parsed.
         case keyboardInterrupt = "KeyboardInterrupt"
+        /// Not a syntax error: the source is too long for its tokens to fit in the memory Attend allows.
+        case memoryError = "MemoryError"
     }
 
     /// The exception class.
@@ -51,7 +53,7 @@ public struct SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The error as Python prints it at the end of a traceback: the file and line, the source line with a caret
     /// under the problem, and `Class: message`.
     public var formatted: String {
-        if kind == .recursionError { return "\(pythonName): \(message)" }
+        if kind == .recursionError || kind == .memoryError { return "\(pythonName): \(message)" }
         if kind == .keyboardInterrupt { return pythonName }
         var lines = ["  File \"\(filename)\", line \(line)"]
         let rtext = text.hasSuffix("\n") ? String(text.dropLast()) : text
