@@ -20,6 +20,21 @@ final class CoreWorkersTests: XCTestCase {
         return ran.withLock { $0 }
     }
 
+    /// Each worker keeps to a CPU of its own among those the process may use, leaving the first to the caller, so
+    /// the scheduler cannot put a woken worker on the caller's core.
+    func testEachWorkerKeepsToACoreOfItsOwn() {
+        _ = Self.counts(chunks: 4)
+        let allowed = CoreWorkers.allowedCPUs()
+        XCTAssertFalse(allowed.isEmpty, "Linux always says which CPUs a process may use")
+        let pinned = CoreWorkers.shared.workerCPUs
+        XCTAssertEqual(pinned.count, ParallelRows.cores - 1)
+        XCTAssertTrue(Set(pinned).isSubset(of: allowed), "\(pinned) not within \(allowed)")
+        if pinned.count < allowed.count {
+            XCTAssertEqual(Set(pinned).count, pinned.count, "two workers share a CPU: \(pinned)")
+            XCTAssertFalse(pinned.contains(allowed[0]), "a worker took the caller's CPU: \(pinned)")
+        }
+    }
+
     func testEveryChunkRunsOnceInLoopsOfEverySize() {
         for chunks in [0, 1, 2, 3, 7, 64, 1_000] {
             XCTAssertEqual(Self.counts(chunks: chunks), Array(repeating: 1, count: chunks), "\(chunks) chunks")

@@ -34,6 +34,9 @@ final class CoreWorkers: @unchecked Sendable {
     /// its chunks (the caller waits for every chunk taken before it clears it).
     private var body: ((Int) -> Void)?
     private var started = false
+    /// The CPU each worker keeps to, set when the workers start (empty when the system does not say which CPUs
+    /// this process may use).
+    private(set) var workerCPUs: [Int] = []
 
     private init(count: Int) {
         self.count = Swift.max(count, 0)
@@ -89,8 +92,15 @@ final class CoreWorkers: @unchecked Sendable {
     private func startIfNeeded() {
         guard !started else { return }
         started = true
-        for _ in 0..<count {
-            let thread = Thread { [self] in loop() }
+        let allowed = Self.allowedCPUs()
+        // The caller keeps the first allowed CPU's place; worker i takes the one after it.
+        workerCPUs = allowed.isEmpty ? [] : (0..<count).map { allowed[($0 + 1) % allowed.count] }
+        for index in 0..<count {
+            let cpu = workerCPUs.isEmpty ? nil : workerCPUs[index]
+            let thread = Thread { [self] in
+                if let cpu { Self.pin(toCPU: cpu) }
+                loop()
+            }
             thread.name = "attend-core"
             thread.start()
         }
@@ -112,6 +122,35 @@ final class CoreWorkers: @unchecked Sendable {
             seen = ticket.load(ordering: .acquiring) >> 32
             work(generation: seen)
         }
+    }
+
+    /// glibc's `sched_getaffinity` and `sched_setaffinity` (declared only for `_GNU_SOURCE`, so looked up by name);
+    /// pid 0 is the calling thread.
+    private typealias Affinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+
+    private static func affinityCall(_ name: String) -> Affinity? {
+        dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: Affinity.self) }
+    }
+
+    /// The bytes of a CPU mask (glibc's `cpu_set_t`: 1,024 CPUs).
+    private static let maskBytes = 128
+
+    /// The CPUs this thread may run on, in order (empty when the system does not say).
+    static func allowedCPUs() -> [Int] {
+        guard let get = affinityCall("sched_getaffinity") else { return [] }
+        var mask = [UInt8](repeating: 0, count: maskBytes)
+        guard mask.withUnsafeMutableBytes({ get(0, maskBytes, $0.baseAddress!) }) == 0 else { return [] }
+        return (0..<(maskBytes * 8)).filter { mask[$0 / 8] & (1 << ($0 % 8)) != 0 }
+    }
+
+    /// Keeps the calling thread on `cpu`: a worker woken by the caller is otherwise often placed on the caller's
+    /// own core (the scheduler's wake-affine choice) and the two share it until the load balancer moves one, at
+    /// half speed for milliseconds at a time.
+    private static func pin(toCPU cpu: Int) {
+        guard let set = affinityCall("sched_setaffinity"), cpu < maskBytes * 8 else { return }
+        var mask = [UInt8](repeating: 0, count: maskBytes)
+        mask[cpu / 8] |= UInt8(1 << (cpu % 8))
+        _ = mask.withUnsafeMutableBytes { set(0, maskBytes, $0.baseAddress!) }
     }
 
     /// Sleeps until a loop after `generation` is published.
