@@ -276,8 +276,6 @@ extension Interpreter {
             iterator = try withRange(clause.iterable.range) { try makeIterator(iterable) }
         }
         next: while let item = try iterator.next() {
-            // A comprehension's loop may call nothing that checks (`[n for n in range(2**62)]`).
-            try checkInterrupt()
             try assign(item, to: clause.target, in: scope)
             for condition in clause.conditions where try !isTrue(try evaluate(condition, in: scope)) {
                 continue next

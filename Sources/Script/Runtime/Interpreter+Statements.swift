@@ -63,9 +63,9 @@ extension Interpreter {
                 return try execute(orElse, in: frame)
             }
             let iterator = try withRange(statement.range) { try makeIterator(iterableValue) }
-            // An error while fetching the next item belongs to the `for` line, as in CPython.
+            // An error while fetching the next item belongs to the `for` line, as in CPython; fetching it also
+            // raises KeyboardInterrupt on Ctrl-C.
             while let item = try withRange(statement.range, { try iterator.next() }) {
-                try checkInterrupt()
                 try assign(item, to: target, in: frame)
                 switch try execute(body, in: frame) {
                 case .breakLoop: return .normal

@@ -139,7 +139,8 @@ final class CoreWorkers: @unchecked Sendable {
     static func allowedCPUs() -> [Int] {
         guard let get = affinityCall("sched_getaffinity") else { return [] }
         var mask = [UInt8](repeating: 0, count: maskBytes)
-        guard mask.withUnsafeMutableBytes({ get(0, maskBytes, $0.baseAddress!) }) == 0 else { return [] }
+        let status = mask.withUnsafeMutableBytes { bytes in bytes.baseAddress.map { get(0, maskBytes, $0) } ?? -1 }
+        guard status == 0 else { return [] }
         return (0..<(maskBytes * 8)).filter { mask[$0 / 8] & (1 << ($0 % 8)) != 0 }
     }
 
@@ -150,7 +151,7 @@ final class CoreWorkers: @unchecked Sendable {
         guard let set = affinityCall("sched_setaffinity"), cpu < maskBytes * 8 else { return }
         var mask = [UInt8](repeating: 0, count: maskBytes)
         mask[cpu / 8] |= UInt8(1 << (cpu % 8))
-        _ = mask.withUnsafeMutableBytes { set(0, maskBytes, $0.baseAddress!) }
+        _ = mask.withUnsafeMutableBytes { bytes in bytes.baseAddress.map { set(0, maskBytes, $0) } }
     }
 
     /// Sleeps until a loop after `generation` is published.
